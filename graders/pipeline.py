@@ -1,0 +1,449 @@
+"""The grading recipe, as a pipeline of small named steps. The only module that calls
+`sandbox`. Each step returns data; `_Grading.run` reads like the recipe in the README:
+
+    prepare -> build (test binaries, race binary, reference) -> vet -> tests (+ leak check)
+    -> race runs (-count, -cpu=1,2,4) -> benchmarks (interleaved with the reference) -> score
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from graders import gotool, interpret
+from graders.prepare import RejectedInput, check_candidate_source
+from graders.request import EngineSettings, GradeOptions, GradeRequest, Mode, ProblemLimits
+from graders.results import (
+    BenchmarkResult,
+    Finding,
+    FindingKind,
+    GradeResult,
+    SandboxInfo,
+    Scores,
+    TestResult,
+    TestStatus,
+)
+from graders.scoring import Evidence, score
+from graders.verdicts import Verdict, headline
+from graders.workload import Workload, WorkloadError, workload_for_directory, workload_for_request
+from sandbox import BackendUnavailable, Box, Limits, RawRun, RunSpec, open_backend
+from sandbox.limits import MIB
+
+EventCallback = Callable[[str, dict], None]
+BUILD_MEMORY = 2048 * MIB  # the compiler and the race linker need more than most tests
+HARNESS_RECORD_BYTES = 4 * MIB
+
+
+def grade(
+    request: GradeRequest,
+    options: GradeOptions | None = None,
+    settings: EngineSettings | None = None,
+    on_event: EventCallback | None = None,
+) -> GradeResult:
+    """Grade a candidate's solution.go against a problem's trusted tests."""
+    options = options or GradeOptions()
+    settings = settings or EngineSettings.from_env()
+    emit = on_event or (lambda stage, detail: None)
+    started = time.monotonic()
+    try:
+        check_candidate_source(request.candidate_source, options.max_source_bytes)
+    except RejectedInput as error:
+        return _finish(_rejected(str(error)), emit, started)
+    workload = workload_for_request(request)
+    return _finish(
+        _in_box(
+            settings,
+            request.limits.memory_mb,
+            emit,
+            lambda box: _Grading(box, request, workload, options, emit).run(),
+        ),
+        emit,
+        started,
+    )
+
+
+def check(
+    directory: str,
+    options: GradeOptions | None = None,
+    settings: EngineSettings | None = None,
+    on_event: EventCallback | None = None,
+    limits: ProblemLimits | None = None,
+) -> GradeResult:
+    """Run the same recipe on any Go package that carries its own tests (no reference)."""
+    options = options or GradeOptions()
+    settings = settings or EngineSettings.from_env()
+    emit = on_event or (lambda stage, detail: None)
+    started = time.monotonic()
+    try:
+        workload = workload_for_directory(directory)
+    except WorkloadError as error:
+        return _finish(_rejected(str(error)), emit, started)
+    request = GradeRequest(candidate_source=b"", test_files=(), limits=limits or ProblemLimits())
+    return _finish(
+        _in_box(
+            settings,
+            request.limits.memory_mb,
+            emit,
+            lambda box: _Grading(box, request, workload, options, emit).run(),
+        ),
+        emit,
+        started,
+    )
+
+
+def _in_box(
+    settings: EngineSettings,
+    memory_mb: int,
+    emit: EventCallback,
+    work: Callable[[Box], GradeResult],
+) -> GradeResult:
+    """Run `work` in a fresh box; any infrastructure failure becomes a retryable system_error."""
+    try:
+        backend = open_backend(
+            settings.backend,
+            rootfs=settings.rootfs,
+            image=settings.image,
+            pool_size=settings.pool_size,
+            cgroup_parent=settings.cgroup_parent,
+        )
+    except BackendUnavailable as error:
+        return system_error(f"no sandbox available: {error}")
+    limits = Limits(memory_bytes=max(memory_mb * MIB, 64 * MIB))
+    box: Box | None = None
+    try:
+        opened = time.monotonic()
+        box = backend.open_box(limits)
+        emit("sandbox", {"backend": box.backend, "seconds": round(time.monotonic() - opened, 4)})
+        return work(box)
+    except Exception as error:  # the engine must always answer with a result
+        return system_error(f"grading failed inside the engine: {error}", traceback.format_exc())
+    finally:
+        if box is not None:
+            box.close()
+
+
+def _finish(result: GradeResult, emit: EventCallback, started: float) -> GradeResult:
+    timings = dict(result.timings)
+    timings["total"] = round(time.monotonic() - started, 3)
+    result = _replace(result, timings=timings)
+    emit("done", {"verdict": result.verdict.value})
+    return result
+
+
+def system_error(message: str, detail: str = "") -> GradeResult:
+    return GradeResult(
+        verdict=Verdict.SYSTEM_ERROR,
+        scores=Scores(),
+        findings=(Finding(FindingKind.SYSTEM, message, stack=detail[-8000:]),),
+        message=message,
+        retryable=True,
+    )
+
+
+def _rejected(message: str) -> GradeResult:
+    return GradeResult(
+        verdict=Verdict.REJECTED_INPUT,
+        scores=Scores(),
+        findings=(Finding(FindingKind.REJECTED, message),),
+        message=message,
+    )
+
+
+@dataclass
+class _Outcome:
+    """What the steps found, gathered for the verdict and the scores."""
+
+    verdicts: set[Verdict] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+    tests: dict[str, TestResult] = field(default_factory=dict)
+    benchmarks: list[BenchmarkResult] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    limits_hit: list[str] = field(default_factory=list)
+    built: bool = False
+    vet_findings: int = 0
+    race_checked: bool = False
+    races: int = 0
+    leak_checked: bool = False
+    leaks: int = 0
+    deadlocked: bool = False
+
+    def add(self, verdict: Verdict | None, findings: list[Finding] | tuple[Finding, ...] = ()):
+        if verdict is not None:
+            self.verdicts.add(verdict)
+        self.findings.extend(findings)
+
+
+class _Grading:
+    def __init__(
+        self,
+        box: Box,
+        request: GradeRequest,
+        workload: Workload,
+        options: GradeOptions,
+        emit: EventCallback,
+    ) -> None:
+        self.box = box
+        self.request = request
+        self.work = workload
+        self.package = workload.package
+        self.options = options
+        self.emit = emit
+        self.out = _Outcome()
+        self.has_reference = workload.reference
+
+    def run(self) -> GradeResult:
+        if self.build() and self.vet():
+            if not self.work.run_in_source:
+                self.box.remove(["src", "ref"])  # only binaries remain while candidate code runs
+            self.box.set_memory(max(self.request.limits.memory_mb * MIB, 64 * MIB))
+            first = self.test()
+            if first.finished_normally or first.verdict in (Verdict.WRONG_ANSWER, Verdict.LEAK):
+                self.race()
+            if self._benchmarks_due():
+                self.bench()
+        return self.result()
+
+    # --- steps -------------------------------------------------------------------------
+
+    def build(self) -> bool:
+        self.emit("building", {})
+        with self._timed("build"):
+            files = dict(self.work.files)
+            files.update({"out/.keep": b"", "run/.keep": b"", "bin/.keep": b""})
+            self.box.write_files(files)
+            self.box.set_memory(BUILD_MEMORY)
+            build = self._go(gotool.build_test_binary(f"{gotool.BIN}/solution.test", race=False))
+            if not build.ok:
+                self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(build))
+                return False
+            race = self._go(
+                gotool.build_test_binary(f"{gotool.BIN}/solution.race", race=True), cgo=True
+            )
+            if not race.ok:
+                self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(race))
+                return False
+            if self.has_reference:
+                ref = self._go(
+                    gotool.build_test_binary(f"{gotool.BIN}/reference.test", race=False),
+                    cwd=gotool.REF,
+                )
+                if not ref.ok:
+                    raise RuntimeError("the reference solution does not build:\n" + ref.output)
+        self.out.built = True
+        return True
+
+    def vet(self) -> bool:
+        self.emit("vetting", {})
+        with self._timed("vet"):
+            run = self._go(gotool.vet())
+        findings = interpret.vet_findings(run)
+        self.out.vet_findings = len(findings)
+        self.out.add(Verdict.VET_ERROR if findings else None, findings)
+        return True
+
+    def test(self) -> interpret.TestRunOutcome:
+        self.emit("testing", {"tests": len(self._expected())})
+        limits = self.request.limits
+        with self._timed("test"):
+            outcome = self._run_tests(
+                "solution.test", timeout=limits.test_timeout_seconds, count=1, cpus=()
+            )
+        for result in outcome.tests:
+            self.out.tests[result.name] = result
+        self._absorb(outcome, stage="test")
+        return outcome
+
+    def race(self) -> None:
+        count = self.options.race_count or self.request.limits.race_count
+        cpus = self.options.race_cpus
+        if self.request.mode is Mode.RUN:
+            count, cpus = 1, ()
+        self.emit("race", {"count": count, "cpus": list(cpus)})
+        runs = max(count, 1) * max(len(cpus), 1)
+        timeout = self.request.limits.test_timeout_seconds * max(2, runs // 2)
+        with self._timed("race"):
+            outcome = self._run_tests(
+                "solution.race", timeout=timeout, count=count, cpus=cpus, race=True
+            )
+        self.out.race_checked = outcome.finished_normally or bool(outcome.races)
+        self.out.races = len(outcome.races)
+        if outcome.races:
+            self.out.add(Verdict.RACE, outcome.races)
+        # A failure seen only under other schedules is still a failure of the code.
+        for result in outcome.tests:
+            if (
+                result.status is not TestStatus.PASS
+                and self.out.tests.get(result.name)
+                and self.out.tests[result.name].status is TestStatus.PASS
+                and not outcome.races
+            ):
+                self.out.tests[result.name] = result
+        if not outcome.races:
+            self._absorb(outcome, stage="race")
+
+    def bench(self) -> None:
+        samples = self.options.bench_samples
+        self.emit("benchmarking", {"samples": samples})
+        marker = f"@@goconcur-{self.package.nonce}"
+        candidate = " ".join(
+            gotool.bench_args(
+                f"{gotool.BIN}/solution.test",
+                bench_time=self.options.bench_time,
+                procs=self.options.bench_procs,
+            )
+        )
+        reference = candidate.replace(f"{gotool.BIN}/solution.test", f"{gotool.BIN}/reference.test")
+        # Interleaved ABAB in one box, so both see the same machine noise.
+        script = (
+            f'for i in $(seq {samples}); do echo "{marker} candidate"; {candidate}; '
+            f'echo "{marker} reference"; {reference}; done'
+        )
+        with self._timed("bench"):
+            run = self.box.run(
+                RunSpec(
+                    ("sh", "-c", script), env=gotool.run_env(), cwd=gotool.RUN_DIR, wall_seconds=600
+                )
+            )
+        if run.limit_hit:
+            self.out.limits_hit.append(run.limit_hit.value)
+        benchmarks, findings = interpret.compare_benchmarks(
+            run.stdout.decode("utf-8", errors="replace"),
+            marker,
+            max_ratio=self.request.limits.bench_max_ratio,
+        )
+        self.out.benchmarks = benchmarks
+        self.out.add(Verdict.TOO_SLOW if findings else None, findings)
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _run_tests(
+        self, binary: str, *, timeout: float, count: int, cpus: tuple[int, ...], race: bool = False
+    ) -> interpret.TestRunOutcome:
+        record_path = f"out/{binary}.json"
+        expected = self._expected()
+        pattern = "^(" + "|".join(expected) + ")$" if expected and self.work.run_pattern else None
+        argv = gotool.test_binary_args(
+            f"{gotool.BIN}/{binary}",
+            timeout_seconds=timeout,
+            count=count,
+            cpus=cpus,
+            run_pattern=pattern,
+        )
+        env = gotool.run_env(GOCONCUR_HARNESS_OUT=f"/work/{record_path}", GOCONCUR_LEAKCHECK="1")
+        if race:
+            env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
+        cwd = gotool.SRC if self.work.run_in_source else gotool.RUN_DIR
+        run = self.box.run(
+            RunSpec(
+                argv,
+                env=env,
+                cwd=cwd,
+                wall_seconds=timeout + 30,
+                output_bytes=self.options.max_output_bytes,
+            )
+        )
+        if run.limit_hit:
+            self.out.limits_hit.append(run.limit_hit.value)
+        record = self.box.read_files([record_path], HARNESS_RECORD_BYTES).get(record_path)
+        return interpret.test_run(
+            run,
+            record,
+            nonce=self.package.nonce,
+            expected=self._expected(),
+            instrumented=self.package.instrumented,
+        )
+
+    def _absorb(self, outcome: interpret.TestRunOutcome, *, stage: str) -> None:
+        self.out.add(outcome.verdict, outcome.findings)
+        if outcome.deadlocked:
+            self.out.deadlocked = True
+        if stage == "test":
+            self.out.leak_checked = outcome.leak_checked
+            self.out.leaks = len(outcome.leaks)
+            self.out.add(Verdict.LEAK if outcome.leaks else None, outcome.leaks)
+
+    def _benchmarks_due(self) -> bool:
+        return (
+            self.request.mode is Mode.SUBMIT
+            and self.options.run_benchmarks
+            and self.has_reference
+            and self.out.verdicts <= {Verdict.VET_ERROR}
+            and all(t.status is TestStatus.PASS for t in self.out.tests.values())
+        )
+
+    def _expected(self) -> tuple[str, ...]:
+        return self.package.expected_tests
+
+    def _go(self, argv: tuple[str, ...], *, cgo: bool = False, cwd: str = gotool.SRC) -> RawRun:
+        return self.box.run(RunSpec(argv, env=gotool.go_env(cgo=cgo), cwd=cwd, wall_seconds=300))
+
+    def _timed(self, name: str) -> _Timer:
+        return _Timer(self.out.timings, name)
+
+    def result(self) -> GradeResult:
+        self.emit("scoring", {})
+        out = self.out
+        tests = tuple(out.tests.values())
+        passed = sum(1 for t in tests if t.status is TestStatus.PASS)
+        scores = score(
+            Evidence(
+                built=out.built,
+                tests_expected=len(self._expected()),
+                tests_passed=passed,
+                race_checked=out.race_checked,
+                races=out.races,
+                leak_checked=out.leak_checked,
+                leaks=out.leaks,
+                deadlocked=out.deadlocked,
+                vet_findings=out.vet_findings,
+                benchmarks=out.benchmarks,
+            ),
+            self.request.weights,
+        )
+        if (
+            out.built
+            and tests
+            and passed < len(tests)
+            and not (out.verdicts - {Verdict.VET_ERROR, Verdict.LEAK})
+        ):
+            out.verdicts.add(Verdict.WRONG_ANSWER)
+        verdict = headline(out.verdicts)
+        return GradeResult(
+            verdict=verdict,
+            scores=scores,
+            findings=tuple(out.findings),
+            tests=tests,
+            benchmarks=tuple(out.benchmarks),
+            timings={k: round(v, 3) for k, v in out.timings.items()},
+            sandbox=SandboxInfo(
+                backend=self.box.backend,
+                limits_hit=tuple(dict.fromkeys(out.limits_hit)),
+                limits=self.box.limits.as_dict(),
+            ),
+            message=interpret.summary(verdict, tests, out.findings),
+        )
+
+
+class _Timer:
+    def __init__(self, timings: dict[str, float], name: str) -> None:
+        self.timings, self.name = timings, name
+
+    def __enter__(self) -> _Timer:
+        self.started = time.monotonic()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timings[self.name] = self.timings.get(self.name, 0.0) + time.monotonic() - self.started
+
+
+def _replace(result: GradeResult, **changes: object) -> GradeResult:
+    from dataclasses import replace
+
+    return replace(result, **changes)
+
+
+def to_json(result: GradeResult) -> str:
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)

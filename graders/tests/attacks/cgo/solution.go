@@ -1,0 +1,6 @@
+package solution
+
+// #include <stdlib.h>
+import "C"
+
+func Attack() int { C.abort(); return 42 }

@@ -1,0 +1,8 @@
+package solution
+
+import "time"
+
+func Attack() int {
+	time.Sleep(time.Hour)
+	return 42
+}

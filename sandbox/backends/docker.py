@@ -1,0 +1,289 @@
+"""Docker backend, through the Docker Engine API: one single-use container per box, taken
+from a small pool of pre-started ones, so a job never waits for a container to start.
+
+Each container: no network, a read-only root, tmpfs scratch (/work, /tmp, /dev/shm), memory
+(no swap), pids and CPU limits, the unprivileged sandbox user, no capabilities, and
+no-new-privileges. Commands run through `docker exec`; a container is never reused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import socket
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from sandbox.capture import OutputCollector
+from sandbox.files import clean_relative, tar_of
+from sandbox.limits import MIB, LimitHit, Limits, Usage
+from sandbox.run import RawRun, RunSpec
+
+SANDBOX_UID = 10001
+BOX_LABEL = "goconcur.box"
+
+
+class DockerUnavailable(RuntimeError):
+    pass
+
+
+def _client():
+    try:
+        import docker
+    except ImportError as error:
+        raise DockerUnavailable("the docker Python package is not installed") from error
+    try:
+        client = docker.from_env(timeout=30)
+        client.ping()
+    except Exception as error:  # the SDK raises several unrelated types when no engine answers
+        raise DockerUnavailable(f"no Docker engine answers: {error}") from error
+    return client
+
+
+class DockerBackend:
+    name = "docker"
+
+    def __init__(self, image: str, pool_size: int = 2, limits: Limits | None = None) -> None:
+        self.client = _client()
+        self.image = image
+        self.default_limits = limits or Limits()
+        try:
+            self.client.images.get(image)
+        except Exception as error:
+            raise DockerUnavailable(f"sandbox image {image} is missing: run make image") from error
+        self._pool: queue.Queue = queue.Queue()
+        self._pool_size = pool_size
+        self._closed = False
+        self._refill = threading.Semaphore(0)
+        self._remove_stale()
+        if pool_size > 0:
+            threading.Thread(target=self._keep_pool_full, daemon=True).start()
+            for _ in range(pool_size):
+                self._refill.release()
+
+    def open_box(self, limits: Limits) -> DockerBox:
+        container = None
+        if self._pool_size > 0:
+            try:
+                container = self._pool.get(timeout=0.01)
+                self._refill.release()
+            except queue.Empty:
+                container = None
+        if container is None:
+            container = self._start(self.default_limits)
+        box = DockerBox(self.client, container, limits)
+        if limits.memory_bytes != self.default_limits.memory_bytes:
+            box.set_memory(limits.memory_bytes)
+        return box
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                container = self._pool.get_nowait()
+            except queue.Empty:
+                break
+            _remove(container)
+
+    def _keep_pool_full(self) -> None:
+        while not self._closed:
+            self._refill.acquire()
+            if self._closed:
+                return
+            try:
+                self._pool.put(self._start(self.default_limits))
+            except Exception:
+                time.sleep(1.0)  # the engine hiccuped; the next job starts its own container
+                self._refill.release()
+
+    def _start(self, limits: Limits):
+        scratch = f"size={limits.disk_bytes},uid={SANDBOX_UID},gid={SANDBOX_UID},mode=0755,exec"
+        return self.client.containers.run(
+            self.image,
+            ["sleep", "infinity"],
+            detach=True,
+            user=f"{SANDBOX_UID}:{SANDBOX_UID}",
+            network_mode="none",
+            read_only=True,
+            tmpfs={
+                "/work": scratch,
+                "/tmp": f"size={limits.disk_bytes // 2},mode=1777,exec",
+                "/dev/shm": f"size={64 * MIB},mode=1777",
+            },
+            mem_limit=limits.memory_bytes,
+            memswap_limit=limits.memory_bytes,
+            pids_limit=limits.pids,
+            nano_cpus=int(limits.cpus * 1e9),
+            cap_drop=["ALL"],
+            security_opt=["no-new-privileges"],
+            ulimits=[_ulimit("cpu", limits.cpu_seconds), _ulimit("core", 0)],
+            init=True,
+            labels={BOX_LABEL: "1"},
+            hostname="sandbox",
+            environment={},
+        )
+
+    def _remove_stale(self) -> None:
+        """Boxes left behind by a worker that died mid-job are never reused."""
+        try:
+            for container in self.client.containers.list(all=True, filters={"label": BOX_LABEL}):
+                _remove(container)
+        except Exception:
+            pass
+
+
+class DockerBox:
+    backend = "docker"
+
+    def __init__(self, client, container, limits: Limits) -> None:
+        self.client = client
+        self.container = container
+        self.limits = limits
+        self.dead = False
+        self._oom_file = _oom_file(container.id)
+
+    def set_memory(self, memory_bytes: int) -> None:
+        self.container.update(mem_limit=memory_bytes, memswap_limit=memory_bytes)
+
+    def write_files(self, files: Mapping[str, bytes]) -> None:
+        payload = tar_of(files, SANDBOX_UID, SANDBOX_UID)
+        exec_id = self.client.api.exec_create(
+            self.container.id, ["tar", "-x", "-C", "/work", "-f", "-"], stdin=True, user=_user()
+        )["Id"]
+        sock = self.client.api.exec_start(exec_id, socket=True)
+        raw = getattr(sock, "_sock", sock)
+        raw.sendall(payload)
+        raw.shutdown(socket.SHUT_WR)
+        while raw.recv(65536):
+            pass
+        raw.close()
+        code = self._wait_exit(exec_id)
+        if code != 0:
+            raise OSError(f"copying files into the sandbox failed (tar exit {code})")
+
+    def remove(self, paths: Sequence[str]) -> None:
+        targets = ["/work/" + clean_relative(p) for p in paths]
+        self.run(RunSpec(("rm", "-rf", "--", *targets), wall_seconds=30))
+
+    def read_files(self, paths: Sequence[str], max_bytes: int) -> dict[str, bytes]:
+        # Read inside the container: a symlink there can only reach the container's own files.
+        found: dict[str, bytes] = {}
+        for name in paths:
+            target = "/work/" + clean_relative(name)
+            script = 'test -f "$1" && exec head -c "$2" -- "$1"'
+            run = self.run(
+                RunSpec(
+                    ("sh", "-c", script, "sh", target, str(max_bytes)),
+                    wall_seconds=10,
+                    output_bytes=max_bytes + 1,
+                )
+            )
+            if run.exit_code == 0:
+                found[name] = run.stdout[:max_bytes]
+        return found
+
+    def run(self, spec: RunSpec) -> RawRun:
+        wall = spec.wall_seconds or self.limits.wall_seconds
+        cap = spec.output_bytes or self.limits.output_bytes
+        if self.dead:
+            return RawRun(None, 9, b"", b"sandbox box was killed earlier", Usage(), None)
+        oom_before = self._oom_kills()
+        # `timeout` kills the command at the wall limit inside the box; the outer deadline
+        # below is a backstop that kills the whole container if even that does not end it.
+        argv = ["timeout", "-s", "KILL", f"{wall:.3f}", *spec.argv]
+        started = time.monotonic()
+        exec_id = self.client.api.exec_create(
+            self.container.id, argv, environment=dict(spec.env), workdir=spec.cwd, user=_user()
+        )["Id"]
+        output = OutputCollector(cap)
+        limit: list[LimitHit] = []
+        done = threading.Event()
+
+        def pump() -> None:
+            try:
+                for out, err in self.client.api.exec_start(exec_id, stream=True, demux=True):
+                    if (out and not output.add(out, is_stderr=False)) or (
+                        err and not output.add(err, is_stderr=True)
+                    ):
+                        limit.append(LimitHit.OUTPUT)
+                        break
+            except Exception:
+                pass
+            finally:
+                done.set()
+
+        reader = threading.Thread(target=pump, daemon=True)
+        reader.start()
+        if not done.wait(wall + 5.0):
+            limit.append(LimitHit.WALL_TIME)
+        if limit:
+            self.kill()
+        elapsed = time.monotonic() - started
+        code = self._wait_exit(exec_id) if not self.dead else None
+        if not limit:
+            if self._oom_kills() > oom_before:
+                limit.append(LimitHit.MEMORY)
+            elif code in (124, 137) and elapsed >= wall - 0.05:
+                limit.append(LimitHit.WALL_TIME)
+            elif code == 128 + 24:
+                limit.append(LimitHit.CPU_TIME)
+        killed = code is None or code > 128
+        return RawRun(
+            exit_code=None if killed else code,
+            signal=(9 if code is None else code - 128) if killed else None,
+            stdout=bytes(output.stdout),
+            stderr=bytes(output.stderr),
+            usage=Usage(wall_seconds=elapsed),
+            limit_hit=limit[0] if limit else None,
+            truncated=output.truncated,
+        )
+
+    def kill(self) -> None:
+        self.dead = True
+        with contextlib.suppress(Exception):
+            self.container.kill()
+
+    def close(self) -> None:
+        threading.Thread(target=_remove, args=(self.container,), daemon=True).start()
+
+    def _wait_exit(self, exec_id: str) -> int | None:
+        for _ in range(200):
+            info = self.client.api.exec_inspect(exec_id)
+            if not info.get("Running"):
+                return info.get("ExitCode")
+            time.sleep(0.01)
+        return None
+
+    def _oom_kills(self) -> int:
+        try:
+            for line in self._oom_file.read_text().splitlines():
+                if line.startswith("oom_kill "):
+                    return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
+
+
+def _oom_file(container_id: str) -> Path:
+    """The container's memory cgroup counters, when the worker can see the host's cgroups."""
+    v1 = Path("/sys/fs/cgroup/memory/docker") / container_id / "memory.oom_control"
+    if v1.exists():
+        return v1
+    return Path("/sys/fs/cgroup/system.slice") / f"docker-{container_id}.scope" / "memory.events"
+
+
+def _ulimit(name: str, value: int):
+    from docker.types import Ulimit
+
+    return Ulimit(name=name, soft=value, hard=value)
+
+
+def _user() -> str:
+    return f"{SANDBOX_UID}:{SANDBOX_UID}"
+
+
+def _remove(container) -> None:
+    with contextlib.suppress(Exception):
+        container.remove(force=True)
