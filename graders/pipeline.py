@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from graders import gotool, interpret
@@ -101,28 +102,34 @@ def _in_box(
     work: Callable[[Box], GradeResult],
 ) -> GradeResult:
     """Run `work` in a fresh box; any infrastructure failure becomes a retryable system_error."""
+    opened = time.monotonic()
     try:
-        backend = open_backend(
-            settings.backend,
-            rootfs=settings.rootfs,
-            image=settings.image,
-            pool_size=settings.pool_size,
-            cgroup_parent=settings.cgroup_parent,
-        )
+        with open_box_for(settings, memory_mb) as box:
+            emit(
+                "sandbox", {"backend": box.backend, "seconds": round(time.monotonic() - opened, 4)}
+            )
+            return work(box)
     except BackendUnavailable as error:
         return system_error(f"no sandbox available: {error}")
-    limits = Limits(memory_bytes=max(memory_mb * MIB, 64 * MIB))
-    box: Box | None = None
-    try:
-        opened = time.monotonic()
-        box = backend.open_box(limits)
-        emit("sandbox", {"backend": box.backend, "seconds": round(time.monotonic() - opened, 4)})
-        return work(box)
     except Exception as error:  # the engine must always answer with a result
         return system_error(f"grading failed inside the engine: {error}", traceback.format_exc())
+
+
+@contextmanager
+def open_box_for(settings: EngineSettings, memory_mb: int) -> Iterator[Box]:
+    """A box on the configured backend, closed afterwards; BackendUnavailable if none."""
+    backend = open_backend(
+        settings.backend,
+        rootfs=settings.rootfs,
+        image=settings.image,
+        pool_size=settings.pool_size,
+        cgroup_parent=settings.cgroup_parent,
+    )
+    box = backend.open_box(Limits(memory_bytes=max(memory_mb * MIB, 64 * MIB)))
+    try:
+        yield box
     finally:
-        if box is not None:
-            box.close()
+        box.close()
 
 
 def _finish(result: GradeResult, emit: EventCallback, started: float) -> GradeResult:

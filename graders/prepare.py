@@ -141,6 +141,9 @@ def prepare_package(
     for name, text in {**internal, **external}.items():
         if USER_TEST_MAIN.search(text):
             text = USER_TEST_MAIN.sub(r"func goconcurUserTestMain(\g<param> *testing.M)", text)
+            if "os.Exit(" in text:
+                # Hand the exit code back to the harness; keep the os import used.
+                text = text.replace("os.Exit(", "goconcurExit(") + "\nvar _ = os.Exit\n"
             user_main = True
         if name in internal and not main_outside:
             text = instrument_tests(text)

@@ -1,0 +1,130 @@
+"""End to end: real solutions graded by real `go test` in the real sandbox."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from graders import GradeOptions, Mode, Verdict, check, grade
+from graders.request import EngineSettings
+from graders.results import FindingKind, GradeResult
+from problems.loader import load_problem
+from problems.validation import validate_problem
+
+HERE = Path(__file__).parent
+PROBLEM = load_problem(HERE / "problems" / "parallel-sum")
+SCHEMA = json.loads((HERE.parent / "schema" / "grade_result.v1.json").read_text())
+
+pytestmark = [pytest.mark.sandbox, pytest.mark.slow]
+
+
+@cache
+def _graded(name: str, settings: EngineSettings, bench: bool = False) -> GradeResult:
+    mutants = {m.name: m.source for m in PROBLEM.mutants}
+    source = PROBLEM.reference if name == "reference" else mutants[name]
+    options = GradeOptions(run_benchmarks=bench)
+    result = grade(PROBLEM.grade_request(source.encode()), options, settings)
+    jsonschema.validate(result.to_dict(), SCHEMA)
+    return result
+
+
+def _lines(result: GradeResult, kind: FindingKind) -> set[int | None]:
+    return {f.line for f in result.findings if f.kind is kind and f.file == "solution.go"}
+
+
+def test_every_solution_of_the_fixture_gets_its_verdict(engine: EngineSettings) -> None:
+    checks = validate_problem(PROBLEM, engine, GradeOptions())
+    failed = [c for c in checks if not c.ok and c.subject != "metadata"]
+    assert not failed, failed
+
+
+def test_reference_is_accepted_with_full_scores(engine: EngineSettings) -> None:
+    result = _graded("reference", engine)
+    assert result.verdict is Verdict.ACCEPTED, result.message
+    assert result.scores.total == 100
+    assert {t.name for t in result.tests} == {
+        "TestSmall", "TestManyWorkers", "TestConcurrentCallers", "TestCancelled",
+    }  # fmt: skip
+    assert result.timings["test"] > 0 and result.sandbox.backend == engine.backend
+
+
+def test_race_evidence_names_both_lines(engine: EngineSettings) -> None:
+    result = _graded("race_shared_total", engine)
+    assert result.verdict is Verdict.RACE
+    race = next(f for f in result.findings if f.kind is FindingKind.RACE)
+    assert race.file == "solution.go" and race.line == 28  # sum += local
+    assert any(r["file"] == "solution.go" for r in race.related)
+    assert "WARNING: DATA RACE" in race.stack
+    assert result.scores.race_free == 0 and result.scores.correctness == 100
+
+
+def test_leak_evidence_points_at_the_go_statement(engine: EngineSettings) -> None:
+    result = _graded("leak_no_drain_on_cancel", engine)
+    assert result.verdict is Verdict.LEAK, result.message
+    assert 20 in _lines(result, FindingKind.LEAK)  # the `go func` line
+    assert result.scores.leak_free == 0 and result.scores.correctness == 100
+
+
+def test_deadlock_evidence_lists_blocked_goroutines(engine: EngineSettings) -> None:
+    result = _graded("deadlock_wait_before_read", engine)
+    assert result.verdict is Verdict.DEADLOCK, result.message
+    blocked = [f for f in result.findings if f.kind is FindingKind.DEADLOCK]
+    assert any("chan send" in f.message for f in blocked)
+    assert any("sync.WaitGroup.Wait" in f.message for f in blocked)
+    assert result.scores.deadlock_free == 0
+
+
+def test_vet_and_compile_findings_carry_lines(engine: EngineSettings) -> None:
+    vet = _graded("vet_error_lost_cancel", engine)
+    assert vet.verdict is Verdict.VET_ERROR
+    assert 11 in _lines(vet, FindingKind.VET)
+    broken = _graded("compile_error_wrong_signature", engine)
+    assert broken.verdict is Verdict.COMPILE_ERROR
+    assert _lines(broken, FindingKind.COMPILE)
+    assert broken.scores.total == 0
+
+
+def test_benchmarks_compare_with_the_reference(engine: EngineSettings) -> None:
+    slow = _graded("too_slow_goroutine_per_number", engine, bench=True)
+    assert slow.verdict is Verdict.TOO_SLOW
+    (bench,) = slow.benchmarks
+    assert bench.significant and bench.ratio > 3 and bench.samples >= 10
+    assert bench.candidate_allocs_op > bench.reference_allocs_op
+    assert slow.scores.performance < 34
+
+
+def test_run_mode_uses_only_public_examples(engine: EngineSettings) -> None:
+    request = PROBLEM.grade_request(PROBLEM.starter.encode(), Mode.RUN)
+    result = grade(request, GradeOptions(), engine)
+    assert [t.name for t in result.tests] == ["TestSmall"]
+    assert result.verdict is Verdict.WRONG_ANSWER
+
+
+def test_check_runs_an_ordinary_package(engine: EngineSettings) -> None:
+    result = check(str(HERE / "packages" / "ordinary"), GradeOptions(), engine)
+    assert result.verdict is Verdict.ACCEPTED, result.to_dict()
+    assert {t.name for t in result.tests} == {
+        "TestFlushOnSize", "TestFlushOnTimer", "TestConcurrentAdds", "TestReadsTestdata",
+    }  # fmt: skip
+    assert result.scores.leak_free == 100 and result.scores.race_free == 100
+
+
+def test_check_finds_a_leak_in_an_external_test_package(engine: EngineSettings) -> None:
+    result = check(str(HERE / "packages" / "leaky"), GradeOptions(), engine)
+    assert result.verdict is Verdict.LEAK, result.to_dict()
+    leak = next(f for f in result.findings if f.kind is FindingKind.LEAK)
+    assert leak.file == "ticker.go" and leak.line == 13
+
+
+def test_same_solution_same_verdict(engine: EngineSettings) -> None:
+    verdicts = {
+        grade(
+            PROBLEM.grade_request(PROBLEM.mutants[0].source.encode()), GradeOptions(), engine
+        ).verdict
+        for _ in range(3)
+    }
+    assert len(verdicts) == 1
