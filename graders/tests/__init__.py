@@ -1,0 +1,1 @@
+"""Tests of the grading engine; fixtures for the parsers live in testdata/ (see regenerate.sh)."""

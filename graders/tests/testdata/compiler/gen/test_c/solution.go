@@ -1,0 +1,3 @@
+package solution
+
+func Double(x int) int { return 2 * x }

@@ -1,0 +1,8 @@
+package solution
+
+import "sync"
+
+func Wait(wg sync.WaitGroup) {
+	wg.Wait()
+	return undefinedName
+}

@@ -1,0 +1,5 @@
+package solution
+
+func Broken() int {
+	return undefinedName
+}

@@ -1,0 +1,4 @@
+package solution
+
+// At indexes without checking.
+func At(xs []int, i int) int { return xs[i] }

@@ -1,0 +1,5 @@
+package solution
+
+import "testing"
+
+func TestLast(t *testing.T) { _ = Last(4) }

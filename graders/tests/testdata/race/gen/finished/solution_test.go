@@ -1,0 +1,5 @@
+package solution
+
+import "testing"
+
+func TestMode(t *testing.T) { _ = Mode() }

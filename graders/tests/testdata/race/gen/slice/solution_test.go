@@ -1,0 +1,5 @@
+package solution
+
+import "testing"
+
+func TestPoll(t *testing.T) { _ = Poll() }
