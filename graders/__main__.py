@@ -57,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         result = check(args.directory, options, settings, progress)
 
-    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
-          else render_text(result))
+    print(
+        json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+        if args.json
+        else render_text(result)
+    )
     if result.verdict is Verdict.SYSTEM_ERROR:
         return 2
     return 0 if result.verdict is Verdict.ACCEPTED else 1
@@ -79,13 +82,16 @@ def render_text(result: GradeResult) -> str:
         lines.append(f"  [{finding.kind.value}]{where} {finding.message}")
     for bench in result.benchmarks:
         ratio = f"{bench.ratio:.2f}x" if bench.ratio is not None else "n/a"
-        lines.append(f"  bench {bench.name}: {bench.candidate_ns_op:.0f} ns/op vs "
-                     f"{bench.reference_ns_op or 0:.0f} ns/op, ratio {ratio}, "
-                     f"significant={bench.significant}")
+        lines.append(
+            f"  bench {bench.name}: {bench.candidate_ns_op:.0f} ns/op vs "
+            f"{bench.reference_ns_op or 0:.0f} ns/op, ratio {ratio}, "
+            f"significant={bench.significant}"
+        )
     timings = " ".join(f"{k}={v:.2f}s" for k, v in result.timings.items())
     lines.append(f"timings: {timings}")
     if result.sandbox:
-        lines.append(f"sandbox: {result.sandbox.backend} limits_hit={list(result.sandbox.limits_hit)}")
+        hit = list(result.sandbox.limits_hit)
+        lines.append(f"sandbox: {result.sandbox.backend} limits_hit={hit}")
     return "\n".join(lines)
 
 

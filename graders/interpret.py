@@ -48,7 +48,7 @@ def is_candidate_file(path: str) -> bool:
 
 
 def short_name(path: str) -> str:
-    return path[len(SOURCE_ROOT):] if path.startswith(SOURCE_ROOT) else path
+    return path[len(SOURCE_ROOT) :] if path.startswith(SOURCE_ROOT) else path
 
 
 def mark(frames: Iterable[Frame]) -> tuple[Frame, ...]:
@@ -70,16 +70,27 @@ def _where(frame: Frame | None) -> str:
 
 def compile_findings(run: RawRun) -> list[Finding]:
     if run.limit_hit:
-        return [Finding(FindingKind.LIMIT, f"the build hit the {run.limit_hit.value} limit",
-                        stack=run.output[-STACK_CAP:])]
+        return [
+            Finding(
+                FindingKind.LIMIT,
+                f"the build hit the {run.limit_hit.value} limit",
+                stack=run.output[-STACK_CAP:],
+            )
+        ]
     diagnostics = parse_compiler_output(run.output)
     findings = [
-        Finding(FindingKind.COMPILE, d.message, file=short_name(_absolute(d.file)), line=d.line,
-                stack=d.raw)
+        Finding(
+            FindingKind.COMPILE,
+            d.message,
+            file=short_name(_absolute(d.file)),
+            line=d.line,
+            stack=d.raw,
+        )
         for d in diagnostics
     ]
-    return findings or [Finding(FindingKind.COMPILE, "the code does not build",
-                                stack=run.output[-STACK_CAP:])]
+    return findings or [
+        Finding(FindingKind.COMPILE, "the code does not build", stack=run.output[-STACK_CAP:])
+    ]
 
 
 def vet_findings(run: RawRun) -> list[Finding]:
@@ -87,8 +98,9 @@ def vet_findings(run: RawRun) -> list[Finding]:
         return []
     diagnostics = parse_compiler_output(run.output)
     return [
-        Finding(FindingKind.VET, d.message, file=short_name(_absolute(d.file)), line=d.line,
-                stack=d.raw)
+        Finding(
+            FindingKind.VET, d.message, file=short_name(_absolute(d.file)), line=d.line, stack=d.raw
+        )
         for d in diagnostics
         if d.file and not d.file.endswith("_test.go")
     ]
@@ -139,8 +151,14 @@ def parse_harness_record(data: bytes | None, nonce: str) -> HarnessRecord | str 
     return HarnessRecord(int(raw.get("exit_code", 1)), tests, str(raw.get("leaks") or ""))
 
 
-def test_run(run: RawRun, record_bytes: bytes | None, *, nonce: str,
-             expected: Sequence[str], instrumented: Sequence[str]) -> TestRunOutcome:
+def test_run(
+    run: RawRun,
+    record_bytes: bytes | None,
+    *,
+    nonce: str,
+    expected: Sequence[str],
+    instrumented: Sequence[str],
+) -> TestRunOutcome:
     text = run.stdout.decode("utf-8", errors="replace")
     events = parse_test_events(text)
     output = join_output(text) + run.stderr.decode("utf-8", errors="replace")
@@ -178,11 +196,14 @@ def test_run(run: RawRun, record_bytes: bytes | None, *, nonce: str,
         findings.append(panic_finding(dump))
     elif record is None:
         verdict = Verdict.RUNTIME_ERROR
-        findings.append(Finding(
-            FindingKind.PANIC,
-            "the test process ended before the tests finished (os.Exit, log.Fatal or a crash "
-            f"in your code?); exit status {run.exit_code}",
-            stack=output[-STACK_CAP:]))
+        findings.append(
+            Finding(
+                FindingKind.PANIC,
+                "the test process ended before the tests finished (os.Exit, log.Fatal or a crash "
+                f"in your code?); exit status {run.exit_code}",
+                stack=output[-STACK_CAP:],
+            )
+        )
 
     tests = judge_tests(expected, instrumented, events, record, timed_out_tests)
     if verdict is None and any(t.status is not TestStatus.PASS for t in tests):
@@ -205,8 +226,13 @@ def test_run(run: RawRun, record_bytes: bytes | None, *, nonce: str,
     )
 
 
-def judge_tests(expected: Sequence[str], instrumented: Sequence[str], events: TestRun,
-                record: HarnessRecord | None, timed_out: set[str]) -> tuple[TestResult, ...]:
+def judge_tests(
+    expected: Sequence[str],
+    instrumented: Sequence[str],
+    events: TestRun,
+    record: HarnessRecord | None,
+    timed_out: set[str],
+) -> tuple[TestResult, ...]:
     """A test passes only when the harness saw it pass (for instrumented tests) and the
     event stream agrees; forged PASS lines alone never make a test pass."""
     results = []
@@ -243,11 +269,13 @@ def _harness_status(counts: dict[str, int] | None) -> TestStatus:
 
 def _event_status(status: str) -> TestStatus:
     return {"pass": TestStatus.PASS, "fail": TestStatus.FAIL, "skip": TestStatus.SKIP}.get(
-        status, TestStatus.MISSING)
+        status, TestStatus.MISSING
+    )
 
 
-def _forgery_findings(events: TestRun, record: HarnessRecord | None,
-                      instrumented: Sequence[str]) -> list[Finding]:
+def _forgery_findings(
+    events: TestRun, record: HarnessRecord | None, instrumented: Sequence[str]
+) -> list[Finding]:
     if record is None:
         return []
     forged = []
@@ -258,8 +286,12 @@ def _forgery_findings(events: TestRun, record: HarnessRecord | None,
             forged.append(name)
     if not forged:
         return []
-    return [Finding(FindingKind.TAMPERING,
-                    "the output claims passes the tests never made: " + ", ".join(forged))]
+    return [
+        Finding(
+            FindingKind.TAMPERING,
+            "the output claims passes the tests never made: " + ", ".join(forged),
+        )
+    ]
 
 
 def _failure_finding(test: TestResult) -> Finding:
@@ -273,24 +305,40 @@ def _cap(text: str) -> str:
 # --- hangs, panics, limits -----------------------------------------------------------------
 
 
-def _limit_verdict(limit: LimitHit, run: RawRun,
-                   dump: GoroutineDump | None) -> tuple[Verdict, list[Finding]]:
+def _limit_verdict(
+    limit: LimitHit, run: RawRun, dump: GoroutineDump | None
+) -> tuple[Verdict, list[Finding]]:
     usage = run.usage
     if limit is LimitHit.MEMORY:
-        return Verdict.MEMORY_LIMIT, [Finding(
-            FindingKind.LIMIT, "memory limit exceeded: the kernel killed the program "
-            f"(peak {usage.memory_peak_bytes // (1024 * 1024)} MiB)")]
+        return Verdict.MEMORY_LIMIT, [
+            Finding(
+                FindingKind.LIMIT,
+                "memory limit exceeded: the kernel killed the program "
+                f"(peak {usage.memory_peak_bytes // (1024 * 1024)} MiB)",
+            )
+        ]
     if limit is LimitHit.OUTPUT:
-        return Verdict.OUTPUT_LIMIT, [Finding(FindingKind.LIMIT, "output limit exceeded: the "
-                                              "program printed too much and was stopped")]
+        return Verdict.OUTPUT_LIMIT, [
+            Finding(
+                FindingKind.LIMIT,
+                "output limit exceeded: the program printed too much and was stopped",
+            )
+        ]
     if limit in (LimitHit.WALL_TIME, LimitHit.CPU_TIME):
         if dump is not None and dump.goroutines:
             return classify_hang(dump)
-        return Verdict.TIMEOUT, [Finding(FindingKind.LIMIT, f"{limit.value} limit exceeded "
-                                         f"after {usage.wall_seconds:.1f}s")]
+        return Verdict.TIMEOUT, [
+            Finding(
+                FindingKind.LIMIT, f"{limit.value} limit exceeded after {usage.wall_seconds:.1f}s"
+            )
+        ]
     if limit is LimitHit.PIDS:
-        return Verdict.RUNTIME_ERROR, [Finding(FindingKind.LIMIT, "process limit reached: the "
-                                               "program started too many processes or threads")]
+        return Verdict.RUNTIME_ERROR, [
+            Finding(
+                FindingKind.LIMIT,
+                "process limit reached: the program started too many processes or threads",
+            )
+        ]
     return Verdict.RUNTIME_ERROR, [Finding(FindingKind.LIMIT, f"{limit.value} limit reached")]
 
 
@@ -308,8 +356,13 @@ def classify_hang(dump: GoroutineDump) -> tuple[Verdict, list[Finding]]:
         return Verdict.TIMEOUT, [_busy_finding(g) for g in spinning or sleeping]
     if blocked:
         return Verdict.DEADLOCK, blocked_findings(blocked, dump)
-    return Verdict.TIMEOUT, [Finding(FindingKind.LIMIT, dump.message or "time limit exceeded",
-                                     stack="\n".join(g.raw for g in dump.goroutines)[:STACK_CAP])]
+    return Verdict.TIMEOUT, [
+        Finding(
+            FindingKind.LIMIT,
+            dump.message or "time limit exceeded",
+            stack="\n".join(g.raw for g in dump.goroutines)[:STACK_CAP],
+        )
+    ]
 
 
 def _busy_finding(g: Goroutine) -> Finding:
@@ -318,8 +371,11 @@ def _busy_finding(g: Goroutine) -> Finding:
     return Finding(
         FindingKind.LIMIT,
         f"time limit exceeded: goroutine {g.id} is still {g.state} at {_where(where)}",
-        file=where.file if where else None, line=where.line if where else None,
-        stack=g.raw, frames=frames)
+        file=where.file if where else None,
+        line=where.line if where else None,
+        stack=g.raw,
+        frames=frames,
+    )
 
 
 def blocked_findings(goroutines: Sequence[Goroutine], dump: GoroutineDump) -> list[Finding]:
@@ -332,8 +388,15 @@ def blocked_findings(goroutines: Sequence[Goroutine], dump: GoroutineDump) -> li
         created = mark([g.created_by])[0] if g.created_by else None
         related = []
         if created:
-            related.append({"role": "created at", "file": created.file, "line": created.line,
-                            "function": created.function, "candidate": created.candidate})
+            related.append(
+                {
+                    "role": "created at",
+                    "file": created.file,
+                    "line": created.line,
+                    "function": created.function,
+                    "candidate": created.candidate,
+                }
+            )
         if where is None and created and created.candidate:
             where_text = f"a goroutine started at {_where(created)}"
         elif where is None:
@@ -341,14 +404,21 @@ def blocked_findings(goroutines: Sequence[Goroutine], dump: GoroutineDump) -> li
             where_text = f"{test.rsplit('.', 1)[-1]} (waiting for your code)"
         else:
             where_text = _where(where)
-        findings.append(Finding(
-            FindingKind.DEADLOCK,
-            f"goroutine {g.id} blocked for ever in {g.state} at {where_text}",
-            file=where.file if where else (created.file if created and created.candidate
-                                           else None),
-            line=where.line if where else (created.line if created and created.candidate
-                                           else None),
-            stack=g.raw, frames=frames, related=tuple(related)))
+        findings.append(
+            Finding(
+                FindingKind.DEADLOCK,
+                f"goroutine {g.id} blocked for ever in {g.state} at {where_text}",
+                file=where.file
+                if where
+                else (created.file if created and created.candidate else None),
+                line=where.line
+                if where
+                else (created.line if created and created.candidate else None),
+                stack=g.raw,
+                frames=frames,
+                related=tuple(related),
+            )
+        )
     return findings
 
 
@@ -359,9 +429,14 @@ def panic_finding(dump: GoroutineDump) -> Finding:
     message = dump.message or "the program crashed"
     if "concurrent map" in message:
         message += " (unsynchronised map access from several goroutines)"
-    return Finding(FindingKind.PANIC, message, file=where.file if where else None,
-                   line=where.line if where else None,
-                   stack=(first.raw if first else "")[:STACK_CAP], frames=frames)
+    return Finding(
+        FindingKind.PANIC,
+        message,
+        file=where.file if where else None,
+        line=where.line if where else None,
+        stack=(first.raw if first else "")[:STACK_CAP],
+        frames=frames,
+    )
 
 
 def _is_harness_goroutine(g: Goroutine) -> bool:
@@ -391,7 +466,8 @@ def _base_state(state: str) -> str:
 
 
 def leak_findings(text: str) -> tuple[Finding, ...]:
-    findings = []
+    """One finding per distinct leak (same wait, same place, same origin), with a count."""
+    findings: dict[tuple, Finding] = {}
     for g in parse_goleak_error(text):
         frames = mark(g.frames)
         where = first_candidate(frames)
@@ -399,17 +475,37 @@ def leak_findings(text: str) -> tuple[Finding, ...]:
         origin = created if created and created.candidate else where
         related = []
         if created:
-            related.append({"role": "created at", "file": created.file, "line": created.line,
-                            "function": created.function, "candidate": created.candidate})
+            related.append(
+                {
+                    "role": "created at",
+                    "file": created.file,
+                    "line": created.line,
+                    "function": created.function,
+                    "candidate": created.candidate,
+                }
+            )
         if where:
-            related.append({"role": "blocked at", "file": where.file, "line": where.line,
-                            "function": where.function, "candidate": True})
-        findings.append(Finding(
-            FindingKind.LEAK,
-            f"goroutine leaked after the tests: {g.state} at {_where(where)}, "
-            f"started at {_where(created)}",
-            file=origin.file if origin else None, line=origin.line if origin else None,
-            stack=g.raw[:STACK_CAP], frames=frames, related=tuple(related)))
+            related.append(
+                {
+                    "role": "blocked at",
+                    "file": where.file,
+                    "line": where.line,
+                    "function": where.function,
+                    "candidate": True,
+                }
+            )
+        findings.append(
+            Finding(
+                FindingKind.LEAK,
+                f"goroutine leaked after the tests: {g.state} at {_where(where)}, "
+                f"started at {_where(created)}",
+                file=origin.file if origin else None,
+                line=origin.line if origin else None,
+                stack=g.raw[:STACK_CAP],
+                frames=frames,
+                related=tuple(related),
+            )
+        )
     return tuple(findings)
 
 
@@ -430,30 +526,50 @@ def race_findings(output: str) -> tuple[Finding, ...]:
         seen.add(key)
         related = []
         if there:
-            related.append({"role": f"previous {previous.kind}", "file": there.file,
-                            "line": there.line, "function": there.function, "candidate": True})
+            related.append(
+                {
+                    "role": f"previous {previous.kind}",
+                    "file": there.file,
+                    "line": there.line,
+                    "function": there.function,
+                    "candidate": True,
+                }
+            )
         for origin in report.goroutines:
             frame = first_candidate(mark(origin.frames))
             if frame:
-                related.append({"role": f"goroutine {origin.id} created at", "file": frame.file,
-                                "line": frame.line, "function": frame.function,
-                                "candidate": True})
+                related.append(
+                    {
+                        "role": f"goroutine {origin.id} created at",
+                        "file": frame.file,
+                        "line": frame.line,
+                        "function": frame.function,
+                        "candidate": True,
+                    }
+                )
         kind_now = access.kind if access else "access"
         kind_before = previous.kind if previous else "access"
-        findings.append(Finding(
-            FindingKind.RACE,
-            f"data race: {kind_now} at {_where(here)} conflicts with an earlier "
-            f"{kind_before} at {_where(there)}",
-            file=here.file if here else None, line=here.line if here else None,
-            stack=report.raw[:STACK_CAP], frames=now_frames, related=tuple(related)))
+        findings.append(
+            Finding(
+                FindingKind.RACE,
+                f"data race: {kind_now} at {_where(here)} conflicts with an earlier "
+                f"{kind_before} at {_where(there)}",
+                file=here.file if here else None,
+                line=here.line if here else None,
+                stack=report.raw[:STACK_CAP],
+                frames=now_frames,
+                related=tuple(related),
+            )
+        )
     return tuple(findings)
 
 
 # --- benchmarks ----------------------------------------------------------------------------
 
 
-def compare_benchmarks(text: str, marker: str, *, max_ratio: float
-                       ) -> tuple[list[BenchmarkResult], list[Finding]]:
+def compare_benchmarks(
+    text: str, marker: str, *, max_ratio: float
+) -> tuple[list[BenchmarkResult], list[Finding]]:
     samples: dict[str, dict[str, list]] = {"candidate": {}, "reference": {}}
     side = None
     chunk: list[str] = []
@@ -471,7 +587,7 @@ def compare_benchmarks(text: str, marker: str, *, max_ratio: float
     for line in text.splitlines():
         if line.startswith(marker + " "):
             flush()
-            side, chunk = line[len(marker) + 1:].strip(), []
+            side, chunk = line[len(marker) + 1 :].strip(), []
             if side not in samples:
                 side = None
         else:
@@ -498,10 +614,13 @@ def compare_benchmarks(text: str, marker: str, *, max_ratio: float
         )
         results.append(result)
         if result.significant and result.ratio is not None and result.ratio > max_ratio:
-            findings.append(Finding(
-                FindingKind.PERFORMANCE,
-                f"{name}: {result.ratio:.1f}x slower than the reference "
-                f"(limit {max_ratio:g}x, 95% CI {result.ci_low:.2f}-{result.ci_high:.2f})"))
+            findings.append(
+                Finding(
+                    FindingKind.PERFORMANCE,
+                    f"{name}: {result.ratio:.1f}x slower than the reference "
+                    f"(limit {max_ratio:g}x, 95% CI {result.ci_low:.2f}-{result.ci_high:.2f})",
+                )
+            )
     return results, findings
 
 
@@ -525,7 +644,8 @@ def summary(verdict: Verdict, tests: Sequence[TestResult], findings: Sequence[Fi
         Verdict.COMPILE_ERROR: FindingKind.COMPILE,
     }.get(verdict)  # fmt: skip
     lead = next((f for f in findings if key and f.kind is key), None) or next(
-        (f for f in findings if f.kind not in (FindingKind.TEST_FAILURE,)), None)
+        (f for f in findings if f.kind not in (FindingKind.TEST_FAILURE,)), None
+    )
     if verdict is Verdict.ACCEPTED:
         return f"accepted: {head}"
     detail = f": {lead.message}" if lead else ""

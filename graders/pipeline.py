@@ -277,19 +277,28 @@ class _Grading:
             )
         self.out.race_checked = outcome.finished_normally or bool(outcome.races)
         self.out.races = len(outcome.races)
-        if outcome.races:
-            self.out.add(Verdict.RACE, outcome.races)
+        self.out.add(Verdict.RACE if outcome.races else None, outcome.races)
+        if outcome.verdict not in (None, Verdict.WRONG_ANSWER) and not outcome.races:
+            self.out.add(outcome.verdict, outcome.findings)  # a crash or hang under -race
+            self.out.deadlocked |= outcome.deadlocked
+            return
         # A failure seen only under other schedules is still a failure of the code.
         for result in outcome.tests:
-            if (
-                result.status is not TestStatus.PASS
-                and self.out.tests.get(result.name)
-                and self.out.tests[result.name].status is TestStatus.PASS
-                and not outcome.races
-            ):
+            earlier = self.out.tests.get(result.name)
+            if result.status is TestStatus.FAIL and earlier and earlier.status is TestStatus.PASS:
                 self.out.tests[result.name] = result
-        if not outcome.races:
-            self._absorb(outcome, stage="race")
+                if not outcome.races:
+                    self.out.add(
+                        Verdict.WRONG_ANSWER,
+                        [
+                            Finding(
+                                FindingKind.TEST_FAILURE,
+                                f"{result.name} failed under -race with -count={count} -cpu="
+                                + ",".join(map(str, cpus)),
+                                stack=result.output,
+                            )
+                        ],
+                    )
 
     def bench(self) -> None:
         samples = self.options.bench_samples

@@ -63,14 +63,18 @@ class GradeOptions:
     max_output_bytes: int = 1024 * 1024
 
 
+DEFAULT_IMAGE = "goconcur-sandbox:latest"
+DEFAULT_POOL_SIZE = 2
+
+
 @dataclass(frozen=True, slots=True)
 class EngineSettings:
     """Where and how the sandbox runs; read once from the environment by the caller."""
 
     backend: str = "auto"  # auto | docker | bwrap
     rootfs: str = ""  # bubblewrap's root filesystem (sandbox/image/build.sh output)
-    image: str = "goconcur-sandbox:latest"
-    pool_size: int = 2
+    image: str = DEFAULT_IMAGE
+    pool_size: int = DEFAULT_POOL_SIZE
     cgroup_parent: str = "goconcur"
 
     @classmethod
@@ -80,8 +84,8 @@ class EngineSettings:
         return cls(
             backend=env.get("GOCONCUR_SANDBOX", "auto"),
             rootfs=env.get("GOCONCUR_ROOTFS") or cache_env.get("GOCONCUR_ROOTFS", ""),
-            image=env.get("GOCONCUR_IMAGE") or cache_env.get("GOCONCUR_IMAGE", cls.image),
-            pool_size=int(env.get("GOCONCUR_POOL_SIZE", cls.pool_size)),
+            image=env.get("GOCONCUR_IMAGE") or cache_env.get("GOCONCUR_IMAGE", DEFAULT_IMAGE),
+            pool_size=int(env.get("GOCONCUR_POOL_SIZE", DEFAULT_POOL_SIZE)),
         )
 
 

@@ -36,10 +36,11 @@ def workload_for_request(request: GradeRequest) -> Workload:
     files = {f"src/{k}": v for k, v in {**package.files, **module_files()}.items()}
     reference = bool(request.bench_files and request.reference_source)
     if reference:
+        # The reference is built with the very same test files, so benchmarks may use the
+        # tests' helpers, and both binaries measure identical benchmark code.
         assert request.reference_source is not None
+        files.update({k.replace("src/", "ref/", 1): v for k, v in files.items()})
         files["ref/solution.go"] = request.reference_source
-        files.update({f"ref/{f.name}": f.content for f in request.bench_files})
-        files.update({f"ref/{k}": v for k, v in module_files().items()})
     return Workload(package, files, reference, run_in_source=False, run_pattern=True)
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graders import interpret
+from graders import interpret, results
 from graders.parsers.goroutines import parse_goroutine_dump
-from graders import results
 from graders.results import FindingKind
 from graders.verdicts import Verdict
 from sandbox import LimitHit, RawRun, Usage
@@ -20,7 +19,8 @@ def fixture(name: str) -> str:
 
 
 def test_a_timeout_with_blocked_goroutines_is_a_deadlock_on_candidate_lines() -> None:
-    verdict, findings = interpret.classify_hang(parse_goroutine_dump(fixture("goroutines/timeout.txt")))
+    dump = parse_goroutine_dump(fixture("goroutines/timeout.txt"))
+    verdict, findings = interpret.classify_hang(dump)
     assert verdict is Verdict.DEADLOCK
     located = {(f.file, f.line) for f in findings}
     assert ("solution.go", 8) in located  # chan receive
@@ -39,7 +39,7 @@ def test_all_goroutines_asleep_is_a_deadlock() -> None:
 
 def test_leaks_point_at_the_line_that_started_them() -> None:
     text = fixture("goroutines/goleak.txt")
-    findings = interpret.leak_findings(text[text.index("found unexpected"):])
+    findings = interpret.leak_findings(text[text.index("found unexpected") :])
     assert [f.kind for f in findings] == [FindingKind.LEAK, FindingKind.LEAK]
     assert {(f.file, f.line) for f in findings} == {("solution.go", 22), ("solution.go", 23)}
     assert "chan receive" in findings[0].message
@@ -69,29 +69,47 @@ def _events(*lines: tuple[str, str]) -> str:
 
 def test_forged_passes_without_the_harness_record_do_not_pass() -> None:
     out = _events(("run", "TestA"), ("pass", "TestA"))
-    outcome = interpret.test_run(_run(out), None, nonce="n", expected=["TestA"],
-                                 instrumented=["TestA"])
+    outcome = interpret.test_run(
+        _run(out), None, nonce="n", expected=["TestA"], instrumented=["TestA"]
+    )
     assert outcome.verdict is Verdict.RUNTIME_ERROR
     assert outcome.tests[0].status is results.TestStatus.MISSING
 
 
 def test_a_record_with_the_wrong_nonce_is_tampering() -> None:
-    record = json.dumps({"nonce": "forged", "exit_code": 0,
-                         "tests": {"TestA": {"started": 1, "passed": 1}}, "leaks": ""})
+    record = json.dumps(
+        {
+            "nonce": "forged",
+            "exit_code": 0,
+            "tests": {"TestA": {"started": 1, "passed": 1}},
+            "leaks": "",
+        }
+    )
     out = _events(("run", "TestA"), ("pass", "TestA"))
-    outcome = interpret.test_run(_run(out), record.encode(), nonce="real", expected=["TestA"],
-                                 instrumented=["TestA"])
+    outcome = interpret.test_run(
+        _run(out), record.encode(), nonce="real", expected=["TestA"], instrumented=["TestA"]
+    )
     assert outcome.verdict is Verdict.RUNTIME_ERROR
     assert any(f.kind is FindingKind.TAMPERING for f in outcome.findings)
 
 
 def test_harness_record_decides_each_test() -> None:
-    record = json.dumps({"nonce": "n", "exit_code": 1, "leaks": "",
-                         "tests": {"TestA": {"started": 1, "passed": 1},
-                                   "TestB": {"started": 1, "failed": 1}}})
+    record = json.dumps(
+        {
+            "nonce": "n",
+            "exit_code": 1,
+            "leaks": "",
+            "tests": {"TestA": {"started": 1, "passed": 1}, "TestB": {"started": 1, "failed": 1}},
+        }
+    )
     out = _events(("run", "TestA"), ("pass", "TestA"), ("run", "TestB"), ("pass", "TestB"))
-    outcome = interpret.test_run(_run(out, code=1), record.encode(), nonce="n",
-                                 expected=["TestA", "TestB"], instrumented=["TestA", "TestB"])
+    outcome = interpret.test_run(
+        _run(out, code=1),
+        record.encode(),
+        nonce="n",
+        expected=["TestA", "TestB"],
+        instrumented=["TestA", "TestB"],
+    )
     statuses = {t.name: t.status for t in outcome.tests}
     assert statuses == {"TestA": results.TestStatus.PASS, "TestB": results.TestStatus.FAIL}
     assert outcome.verdict is Verdict.WRONG_ANSWER
@@ -99,8 +117,9 @@ def test_harness_record_decides_each_test() -> None:
 
 
 def test_memory_limit_from_the_sandbox() -> None:
-    outcome = interpret.test_run(_run("", LimitHit.MEMORY, None), None, nonce="n",
-                                 expected=["TestA"], instrumented=["TestA"])
+    outcome = interpret.test_run(
+        _run("", LimitHit.MEMORY, None), None, nonce="n", expected=["TestA"], instrumented=["TestA"]
+    )
     assert outcome.verdict is Verdict.MEMORY_LIMIT
 
 

@@ -6,10 +6,10 @@ from graders.prepare import (
     HARNESS_FILE,
     RejectedInput,
     check_candidate_source,
+    find_test_names,
     imports,
     instrument_tests,
     prepare_package,
-    find_test_names,
 )
 
 GOOD = b'package solution\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc F() string { return "C" }\n'

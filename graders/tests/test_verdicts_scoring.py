@@ -31,15 +31,35 @@ def test_performance_ties_when_not_significant() -> None:
 
 
 def test_scores_stay_separate_and_total_follows_weights() -> None:
-    evidence = Evidence(built=True, tests_expected=4, tests_passed=4, race_checked=True,
-                        races=1, leak_checked=True, leaks=0, deadlocked=False, vet_findings=0)
-    scores = score(evidence, Weights(correctness=1, race_free=1, leak_free=0, deadlock_free=0,
-                                     performance=0, static=0))
+    evidence = Evidence(
+        built=True,
+        tests_expected=4,
+        tests_passed=4,
+        race_checked=True,
+        races=1,
+        leak_checked=True,
+        leaks=0,
+        deadlocked=False,
+        vet_findings=0,
+    )
+    scores = score(
+        evidence,
+        Weights(correctness=1, race_free=1, leak_free=0, deadlock_free=0, performance=0, static=0),
+    )
     assert scores.correctness == 100 and scores.race_free == 0 and scores.leak_free == 100
     assert scores.total == 50
 
 
 def test_nothing_scores_when_the_code_does_not_build() -> None:
-    evidence = Evidence(built=False, tests_expected=3, tests_passed=0, race_checked=False,
-                        races=0, leak_checked=False, leaks=0, deadlocked=False, vet_findings=0)
+    evidence = Evidence(
+        built=False,
+        tests_expected=3,
+        tests_passed=0,
+        race_checked=False,
+        races=0,
+        leak_checked=False,
+        leaks=0,
+        deadlocked=False,
+        vet_findings=0,
+    )
     assert score(evidence, Weights()).total == 0

@@ -13,7 +13,7 @@ from sandbox.backends import BackendUnavailable, open_backend
 from sandbox.run import Box
 
 
-def _backend(kind: str):  # noqa: ANN202
+def _backend(kind: str):
     settings = EngineSettings.from_env()
     try:
         return open_backend(kind, rootfs=settings.rootfs, image=settings.image, pool_size=1)
@@ -24,14 +24,21 @@ def _backend(kind: str):  # noqa: ANN202
 
 
 @pytest.fixture(params=["bwrap", "docker"])
-def backend(request: pytest.FixtureRequest):  # noqa: ANN201
+def backend(request: pytest.FixtureRequest):
     return _backend(request.param)
 
 
 @pytest.fixture
-def box(backend) -> Iterator[Box]:  # noqa: ANN001
-    opened = backend.open_box(Limits(memory_bytes=256 << 20, pids=64, wall_seconds=10,
-                                     output_bytes=64 << 10, disk_bytes=64 << 20))
+def box(backend) -> Iterator[Box]:
+    opened = backend.open_box(
+        Limits(
+            memory_bytes=256 << 20,
+            pids=64,
+            wall_seconds=10,
+            output_bytes=64 << 10,
+            disk_bytes=64 << 20,
+        )
+    )
     try:
         yield opened
     finally:

@@ -11,7 +11,7 @@ from sandbox.run import Box
 ENV = {"PATH": "/usr/local/go/bin:/usr/bin:/bin", "HOME": "/tmp"}
 
 
-def sh(box: Box, script: str, **kw):  # noqa: ANN003, ANN201
+def sh(box: Box, script: str, **kw):
     return box.run(RunSpec(("sh", "-c", script), env=ENV, **kw))
 
 
@@ -27,22 +27,29 @@ def test_files_in_and_out(box: Box) -> None:
     box.write_files({"src/a.txt": b"hello", "src/deep/b.txt": b"x" * 100})
     run = sh(box, "cat /work/src/a.txt; wc -c < /work/src/deep/b.txt; echo made > /work/out.txt")
     assert run.stdout.decode().split() == ["hello", "100"]
-    assert box.read_files(["out.txt", "src/a.txt", "nope"], 3) == {"out.txt": b"mad",
-                                                                   "src/a.txt": b"hel"}
+    assert box.read_files(["out.txt", "src/a.txt", "nope"], 3) == {
+        "out.txt": b"mad",
+        "src/a.txt": b"hel",
+    }
     box.remove(["src"])
     assert sh(box, "test -e /work/src").exit_code == 1
 
 
 def test_copy_out_never_follows_symlinks(box: Box) -> None:
-    sh(box, "ln -s /etc/passwd /work/link; mkdir -p /work/d; ln -s /etc /work/dir; "
-            "mkfifo /work/fifo")
+    sh(
+        box,
+        "ln -s /etc/passwd /work/link; mkdir -p /work/d; ln -s /etc /work/dir; mkfifo /work/fifo",
+    )
     files = box.read_files(["link", "dir/passwd", "fifo"], 1000)
     assert b"root:" not in b"".join(files.values())
 
 
 def test_root_is_read_only_and_scratch_is_writable(box: Box) -> None:
-    run = sh(box, "touch /etc/x 2>/dev/null && echo wrote-etc; touch /usr/local/go/x 2>/dev/null"
-                  " && echo wrote-go; touch /work/ok /tmp/ok /dev/shm/ok && echo scratch-ok")
+    run = sh(
+        box,
+        "touch /etc/x 2>/dev/null && echo wrote-etc; touch /usr/local/go/x 2>/dev/null"
+        " && echo wrote-go; touch /work/ok /tmp/ok /dev/shm/ok && echo scratch-ok",
+    )
     assert run.stdout.decode().split() == ["scratch-ok"]
 
 
@@ -70,11 +77,13 @@ def test_memory_limit_from_the_cgroup(box: Box) -> None:
 
 
 def test_pids_limit(box: Box) -> None:
-    run = sh(box, "for i in $(seq 200); do sleep 20 & done 2>/dev/null; echo started", wall_seconds=5)
+    run = sh(
+        box, "for i in $(seq 200); do sleep 20 & done 2>/dev/null; echo started", wall_seconds=5
+    )
     assert run.limit_hit is LimitHit.PIDS, run
 
 
-def test_disk_limit(backend) -> None:  # noqa: ANN001
+def test_disk_limit(backend) -> None:
     from sandbox import Limits
 
     box = backend.open_box(Limits(disk_bytes=32 << 20))
@@ -96,7 +105,7 @@ def test_host_environment_does_not_leak(box: Box) -> None:
     assert b"secret-canary" not in run.stdout
 
 
-def test_nothing_survives_a_box(backend) -> None:  # noqa: ANN001
+def test_nothing_survives_a_box(backend) -> None:
     from sandbox import Limits
 
     box = backend.open_box(Limits())

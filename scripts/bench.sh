@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# `make bench`: the figures, printed as ratios measured side by side in one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+.venv/bin/python scripts/bench_engine.py
+if [[ -f scripts/bench_web.py ]]; then
+  .venv/bin/python scripts/bench_web.py
+fi
