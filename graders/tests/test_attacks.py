@@ -4,8 +4,6 @@ Each gets its labelled verdict, the host stays healthy, and the next job grades 
 from __future__ import annotations
 
 import os
-import subprocess
-import time
 import tomllib
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from graders import GradeOptions, Verdict, grade
 from graders.request import EngineSettings, Mode
 from problems.loader import load_problem
+from sandbox.tests.health import leftover_box_mounts, leftover_sandbox_processes
 
 ATTACKS = Path(__file__).parent / "attacks"
 TARGET = load_problem(ATTACKS / "problem")
@@ -63,20 +62,6 @@ def test_the_next_job_grades_normally_after_attacks(engine: EngineSettings) -> N
 
 
 def _assert_host_healthy() -> None:
-    """No sandbox process survives its job (idle pooled Docker boxes only sleep)."""
-    deadline = time.monotonic() + 10  # Docker removes finished boxes in the background
-    while True:
-        listing = subprocess.run(["pgrep", "-a", "-u", "10001"], capture_output=True, text=True)
-        left = [
-            line
-            for line in listing.stdout.splitlines()
-            if not line.split(maxsplit=1)[1].startswith(
-                ("sleep infinity", "/sbin/docker-init", "docker-init")
-            )
-        ]
-        if not left or time.monotonic() > deadline:
-            break
-        time.sleep(0.5)
+    left = leftover_sandbox_processes()
     assert not left, f"sandbox processes survived the job: {left}"
-    mounts = Path("/proc/mounts").read_text()
-    assert "/var/lib/goconcur/jobs/box-" not in mounts
+    assert leftover_box_mounts() == []

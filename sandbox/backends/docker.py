@@ -65,14 +65,14 @@ class DockerBackend:
 
     def open_box(self, limits: Limits) -> DockerBox:
         container = None
-        if self._pool_size > 0:
+        if self._pool_size > 0 and _same_container_limits(limits, self.default_limits):
             try:
                 container = self._pool.get(timeout=0.01)
                 self._refill.release()
             except queue.Empty:
                 container = None
         if container is None:
-            container = self._start(self.default_limits)
+            container = self._start(limits)
         box = DockerBox(self.client, container, limits)
         if limits.memory_bytes != self.default_limits.memory_bytes:
             box.set_memory(limits.memory_bytes)
@@ -142,7 +142,10 @@ class DockerBox:
         self.container = container
         self.limits = limits
         self.dead = False
-        self._oom_file = _oom_file(container.id)
+        self._events = {
+            "oom_kill": _cgroup_file(container.id, "memory", "memory.oom_control", "memory.events"),
+            "max": _cgroup_file(container.id, "pids", "pids.events", "pids.events"),
+        }
 
     def set_memory(self, memory_bytes: int) -> None:
         self.container.update(mem_limit=memory_bytes, memswap_limit=memory_bytes)
@@ -172,7 +175,10 @@ class DockerBox:
         found: dict[str, bytes] = {}
         for name in paths:
             target = "/work/" + clean_relative(name)
-            script = 'test -f "$1" && exec head -c "$2" -- "$1"'
+            # Regular files only, and no symlink at any level (the path must be canonical).
+            script = (
+                'test -f "$1" && [ "$(readlink -f -- "$1")" = "$1" ] && exec head -c "$2" -- "$1"'
+            )
             run = self.run(
                 RunSpec(
                     ("sh", "-c", script, "sh", target, str(max_bytes)),
@@ -189,7 +195,7 @@ class DockerBox:
         cap = spec.output_bytes or self.limits.output_bytes
         if self.dead:
             return RawRun(None, 9, b"", b"sandbox box was killed earlier", Usage(), None)
-        oom_before = self._oom_kills()
+        oom_before, pids_before = self._counter("oom_kill"), self._counter("max")
         # `timeout` kills the command at the wall limit inside the box; the outer deadline
         # below is a backstop that kills the whole container if even that does not end it.
         argv = ["timeout", "-s", "KILL", f"{wall:.3f}", *spec.argv]
@@ -223,8 +229,10 @@ class DockerBox:
         elapsed = time.monotonic() - started
         code = self._wait_exit(exec_id) if not self.dead else None
         if not limit:
-            if self._oom_kills() > oom_before:
+            if self._counter("oom_kill") > oom_before:
                 limit.append(LimitHit.MEMORY)
+            elif self._counter("max") > pids_before:
+                limit.append(LimitHit.PIDS)
             elif code in (124, 137) and elapsed >= wall - 0.05:
                 limit.append(LimitHit.WALL_TIME)
             elif code == 128 + 24:
@@ -256,22 +264,33 @@ class DockerBox:
             time.sleep(0.01)
         return None
 
-    def _oom_kills(self) -> int:
+    def _counter(self, key: str) -> int:
+        """A counter of the container's cgroup, when the worker can see the host's cgroups."""
         try:
-            for line in self._oom_file.read_text().splitlines():
-                if line.startswith("oom_kill "):
-                    return int(line.split()[1])
+            for line in self._events[key].read_text().splitlines():
+                name, _, value = line.partition(" ")
+                if name == key:
+                    return int(value)
         except (OSError, ValueError):
             pass
         return 0
 
 
-def _oom_file(container_id: str) -> Path:
-    """The container's memory cgroup counters, when the worker can see the host's cgroups."""
-    v1 = Path("/sys/fs/cgroup/memory/docker") / container_id / "memory.oom_control"
+def _same_container_limits(a: Limits, b: Limits) -> bool:
+    """Pooled boxes fit when what is fixed at container start matches (memory can change)."""
+    return (a.disk_bytes, a.pids, a.cpus, a.cpu_seconds) == (
+        b.disk_bytes,
+        b.pids,
+        b.cpus,
+        b.cpu_seconds,
+    )
+
+
+def _cgroup_file(container_id: str, controller: str, v1_name: str, v2_name: str) -> Path:
+    v1 = Path("/sys/fs/cgroup") / controller / "docker" / container_id / v1_name
     if v1.exists():
         return v1
-    return Path("/sys/fs/cgroup/system.slice") / f"docker-{container_id}.scope" / "memory.events"
+    return Path("/sys/fs/cgroup/system.slice") / f"docker-{container_id}.scope" / v2_name
 
 
 def _ulimit(name: str, value: int):

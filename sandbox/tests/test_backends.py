@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
 
 from sandbox import LimitHit, RunSpec
 from sandbox.run import Box
+from sandbox.tests.health import leftover_box_mounts, leftover_sandbox_processes
 
 ENV = {"PATH": "/usr/local/go/bin:/usr/bin:/bin", "HOME": "/tmp"}
 
@@ -25,7 +25,9 @@ def test_runs_as_unprivileged_user_with_go_available(box: Box) -> None:
 
 def test_files_in_and_out(box: Box) -> None:
     box.write_files({"src/a.txt": b"hello", "src/deep/b.txt": b"x" * 100})
-    run = sh(box, "cat /work/src/a.txt; wc -c < /work/src/deep/b.txt; echo made > /work/out.txt")
+    run = sh(
+        box, "cat /work/src/a.txt; echo; wc -c < /work/src/deep/b.txt; echo made > /work/out.txt"
+    )
     assert run.stdout.decode().split() == ["hello", "100"]
     assert box.read_files(["out.txt", "src/a.txt", "nope"], 3) == {
         "out.txt": b"mad",
@@ -111,7 +113,5 @@ def test_nothing_survives_a_box(backend) -> None:
     box = backend.open_box(Limits())
     sh(box, "(sleep 300 &) ; setsid sleep 300 & echo left", wall_seconds=2)
     box.close()
-    if box.backend == "bwrap":
-        left = subprocess.run(["pgrep", "-u", "10001"], capture_output=True, text=True)
-        assert left.stdout.strip() == ""
-        assert not os.path.exists(box.dir)
+    assert leftover_sandbox_processes() == []
+    assert leftover_box_mounts() == []

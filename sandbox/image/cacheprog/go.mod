@@ -1,0 +1,3 @@
+module goconcur/cacheprog
+
+go 1.26.0
