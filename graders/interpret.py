@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graders.parsers.bench import parse_bench_output
 from graders.parsers.compiler import parse_compiler_output
@@ -386,17 +386,7 @@ def blocked_findings(goroutines: Sequence[Goroutine], dump: GoroutineDump) -> li
         frames = mark(g.frames)
         where = first_candidate(frames)
         created = mark([g.created_by])[0] if g.created_by else None
-        related = []
-        if created:
-            related.append(
-                {
-                    "role": "created at",
-                    "file": created.file,
-                    "line": created.line,
-                    "function": created.function,
-                    "candidate": created.candidate,
-                }
-            )
+        related = [r for r in (location("created at", created),) if r]
         if where is None and created and created.candidate:
             where_text = f"a goroutine started at {_where(created)}"
         elif where is None:
@@ -467,34 +457,18 @@ def _base_state(state: str) -> str:
 
 def leak_findings(text: str) -> tuple[Finding, ...]:
     """One finding per distinct leak (same wait, same place, same origin), with a count."""
-    findings: dict[tuple, Finding] = {}
+    findings: dict[tuple[str, str, str], Finding] = {}
+    counts: dict[tuple[str, str, str], int] = {}
     for g in parse_goleak_error(text):
         frames = mark(g.frames)
         where = first_candidate(frames)
         created = mark([g.created_by])[0] if g.created_by else None
         origin = created if created and created.candidate else where
-        related = []
-        if created:
-            related.append(
-                {
-                    "role": "created at",
-                    "file": created.file,
-                    "line": created.line,
-                    "function": created.function,
-                    "candidate": created.candidate,
-                }
-            )
-        if where:
-            related.append(
-                {
-                    "role": "blocked at",
-                    "file": where.file,
-                    "line": where.line,
-                    "function": where.function,
-                    "candidate": True,
-                }
-            )
-        findings.append(
+        related = [location("created at", created), location("blocked at", where)]
+        key = (_base_state(g.state), _where(where), _where(created))
+        counts[key] = counts.get(key, 0) + 1
+        findings.setdefault(
+            key,
             Finding(
                 FindingKind.LEAK,
                 f"goroutine leaked after the tests: {g.state} at {_where(where)}, "
@@ -503,10 +477,21 @@ def leak_findings(text: str) -> tuple[Finding, ...]:
                 line=origin.line if origin else None,
                 stack=g.raw[:STACK_CAP],
                 frames=frames,
-                related=tuple(related),
-            )
+                related=tuple(r for r in related if r),
+            ),
         )
-    return tuple(findings)
+    return tuple(
+        replace(f, message=f"{f.message} (x{counts[key]})") if counts[key] > 1 else f
+        for key, f in findings.items()
+    )
+
+
+def location(role: str, frame: Frame | None) -> dict[str, object] | None:
+    """A located line for `Finding.related` (None when there is no frame)."""
+    if frame is None:
+        return None
+    return {"role": role, "file": frame.file, "line": frame.line, "function": frame.function,
+            "candidate": frame.candidate}  # fmt: skip
 
 
 def race_findings(output: str) -> tuple[Finding, ...]:
@@ -524,31 +509,13 @@ def race_findings(output: str) -> tuple[Finding, ...]:
         if key in seen:
             continue
         seen.add(key)
-        related = []
-        if there:
-            related.append(
-                {
-                    "role": f"previous {previous.kind}",
-                    "file": there.file,
-                    "line": there.line,
-                    "function": there.function,
-                    "candidate": True,
-                }
-            )
-        for origin in report.goroutines:
-            frame = first_candidate(mark(origin.frames))
-            if frame:
-                related.append(
-                    {
-                        "role": f"goroutine {origin.id} created at",
-                        "file": frame.file,
-                        "line": frame.line,
-                        "function": frame.function,
-                        "candidate": True,
-                    }
-                )
-        kind_now = access.kind if access else "access"
         kind_before = previous.kind if previous else "access"
+        related = [location(f"previous {kind_before}", there)]
+        related += [
+            location(f"goroutine {origin.id} created at", first_candidate(mark(origin.frames)))
+            for origin in report.goroutines
+        ]
+        kind_now = access.kind if access else "access"
         findings.append(
             Finding(
                 FindingKind.RACE,
@@ -558,7 +525,7 @@ def race_findings(output: str) -> tuple[Finding, ...]:
                 line=here.line if here else None,
                 stack=report.raw[:STACK_CAP],
                 frames=now_frames,
-                related=tuple(related),
+                related=tuple(r for r in related if r),
             )
         )
     return tuple(findings)

@@ -35,6 +35,9 @@ from sandbox.limits import MIB
 
 EventCallback = Callable[[str, dict], None]
 BUILD_MEMORY = 2048 * MIB  # the compiler and the race linker need more than most tests
+# The race detector's shadow memory costs 5-10x (Go's documentation): race runs get more room.
+RACE_MEMORY_FACTOR = 4
+RACE_MEMORY_MIN = 1024 * MIB
 HARNESS_RECORD_BYTES = 4 * MIB
 
 
@@ -271,6 +274,8 @@ class _Grading:
         self.emit("race", {"count": count, "cpus": list(cpus)})
         runs = max(count, 1) * max(len(cpus), 1)
         timeout = self.request.limits.test_timeout_seconds * max(2, runs // 2)
+        problem_memory = self.request.limits.memory_mb * MIB
+        self.box.set_memory(max(problem_memory * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
         with self._timed("race"):
             outcome = self._run_tests(
                 "solution.race", timeout=timeout, count=count, cpus=cpus, race=True
@@ -301,6 +306,7 @@ class _Grading:
                     )
 
     def bench(self) -> None:
+        self.box.set_memory(max(self.request.limits.memory_mb * MIB, 64 * MIB))
         samples = self.options.bench_samples
         self.emit("benchmarking", {"samples": samples})
         marker = f"@@goconcur-{self.package.nonce}"

@@ -136,3 +136,13 @@ def test_benchmarks_compare_interleaved_samples() -> None:
     assert bench.significant and 1.9 < bench.ratio < 2.1
     assert bench.candidate_allocs_op == 2 and bench.reference_b_op == 32
     assert findings and findings[0].kind is FindingKind.PERFORMANCE
+
+
+def test_identical_leaks_are_reported_once_with_a_count() -> None:
+    text = fixture("goroutines/goleak.txt")
+    error = text[text.index("found unexpected") :]
+    body = error[error.index("[") + 1 : error.rindex("]")]
+    doubled = f"found unexpected goroutines:\n[{body} {body}]"
+    findings = interpret.leak_findings(doubled)
+    assert len(findings) == 2
+    assert all(f.message.endswith("(x2)") for f in findings)
