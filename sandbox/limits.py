@@ -24,7 +24,9 @@ class Limits:
     memory_bytes: int = 1024 * MIB  # the whole box, enforced by its memory cgroup
     pids: int = 512  # the whole box; Go needs threads (GOMAXPROCS + blocked syscalls + race)
     output_bytes: int = 1 * MIB  # stdout + stderr of one run
-    disk_bytes: int = 512 * MIB  # the writable scratch (/work and /tmp)
+    # The writable scratch (/work and /tmp). It is tmpfs, whose pages count as memory: kept
+    # below most memory limits, a full disk is then reported as a full disk.
+    disk_bytes: int = 192 * MIB
     cpus: float = 2.0
 
     def as_dict(self) -> dict[str, float]:

@@ -59,7 +59,7 @@ def test_race_evidence_names_both_lines(engine: EngineSettings) -> None:
     assert race.file == "solution.go" and race.line == 28  # sum += local
     assert any(r["file"] == "solution.go" for r in race.related)
     assert "WARNING: DATA RACE" in race.stack
-    assert result.scores.race_free == 0 and result.scores.correctness == 100
+    assert result.scores.race_free == 0  # correctness varies: lost updates are luck
 
 
 def test_leak_evidence_points_at_the_go_statement(engine: EngineSettings) -> None:

@@ -96,3 +96,11 @@ def test_external_test_main_moves_the_harness_to_the_external_package() -> None:
     assert b"goconcurTrack" not in prepared.files["in_test.go"]
     assert prepared.instrumented == ()
     assert prepared.expected_tests == ("TestIn",)
+
+
+def test_strings_may_mention_reserved_words() -> None:
+    source = b'package solution\n\nvar path = "/opt/goconcur/x" // goconcur in a comment\n'
+    assert check_candidate_source(source, 1000)
+    tricky = b'package solution\n\nvar s = "a\\"b"\nvar goconcurX = 1\n'
+    with pytest.raises(RejectedInput, match="goconcur"):
+        check_candidate_source(tricky, 1000)

@@ -237,6 +237,8 @@ class DockerBox:
                 limit.append(LimitHit.WALL_TIME)
             elif code == 128 + 24:
                 limit.append(LimitHit.CPU_TIME)
+            elif self._disk_full():
+                limit.append(LimitHit.DISK)
         killed = code is None or code > 128
         return RawRun(
             exit_code=None if killed else code,
@@ -246,6 +248,18 @@ class DockerBox:
             usage=Usage(wall_seconds=elapsed),
             limit_hit=limit[0] if limit else None,
             truncated=output.truncated,
+        )
+
+    def _disk_full(self) -> bool:
+        """Less than 1 MiB left on a scratch mount (asked inside: the mounts are the box's)."""
+        exec_id = self.client.api.exec_create(
+            self.container.id, ["stat", "-f", "-c", "%a %S", "/work", "/tmp"], user=_user()
+        )["Id"]
+        output = self.client.api.exec_start(exec_id).decode(errors="replace")
+        sizes = [line.split() for line in output.splitlines()]
+        return any(
+            len(p) == 2 and p[0].isdigit() and p[1].isdigit() and int(p[0]) * int(p[1]) < MIB
+            for p in sizes
         )
 
     def kill(self) -> None:

@@ -180,12 +180,12 @@ build_rootfs() {
 	log "rootfs built in $(($(date +%s) - t_start)) s: $rootfs ($(du -sh "$rootfs" | cut -f1), build cache $(du -sh "$rootfs/opt/goconcur/gocache" | cut -f1))"
 }
 
-# Keep the two newest root filesystems (a running job may still use the
-# previous one) and drop images whose rootfs is gone.
+# Keep the current root filesystem and the newest other one (a running job
+# may still use it); drop images whose rootfs is gone.
 prune() {
 	local old k
-	# shellcheck disable=SC2012 # names are ours: rootfs-<hex>
-	old=$(ls -1dt "$cache"/rootfs-* 2>/dev/null | tail -n +3)
+	# shellcheck disable=SC2010,SC2012 # names are ours: rootfs-<hex>
+	old=$(ls -1dt "$cache"/rootfs-* 2>/dev/null | grep -v -x -F "$rootfs" | tail -n +2 || true)
 	for k in $old; do
 		log "removing old $k"
 		remove_tree "$k"

@@ -16,6 +16,11 @@
 //     valid GOCACHE directory) and return its path.
 //   - close: reply and exit.
 //
+// -stats prints hit/miss counts to stderr on exit, -v logs each miss.
+// With GOCACHEPROG set, cmd/go still opens GOCACHE (default
+// $HOME/.cache/go-build) as a plain cache, only for fuzzing inputs: it must
+// be creatable, must not be "off", and is never trimmed.
+//
 // Protocol: cmd/go/internal/cacheprog and cmd/go/internal/cache/prog.go.
 // Malformed input never crashes the helper: it answers with Err and goes on.
 package main

@@ -1,0 +1,200 @@
+"""Settings, read from the environment once, here; embedded defaults need no services but Redis.
+
+Environment: DATABASE_URL (default SQLite in var/), REDIS_URL, SECRET_KEY, DEBUG,
+GOCONCUR_SANDBOX (passed to the engine), ALLOWED_HOSTS, and a few queue knobs below.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+PLATFORM_DIR = Path(__file__).resolve().parent.parent
+ROOT_DIR = PLATFORM_DIR.parent
+VAR_DIR = Path(os.environ.get("GOCONCUR_VAR_DIR", ROOT_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+DEBUG = _env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-set-SECRET_KEY-in-production"
+ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "*").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "channels",
+    "accounts",
+    "problems",
+    "practice",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.UserLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PLATFORM_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'goconcur.sqlite3'}",
+        conn_max_age=60,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web and the worker write at once: WAL lets readers go on, IMMEDIATE avoids
+    # deadlocked upgrades from read to write locks, and the timeout waits out writers.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+    }
+    # A file, not :memory:, so a real worker subprocess can share the test database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("GOCONCUR_TEST_DB", str(VAR_DIR / "test.sqlite3"))
+    }
+
+# Sessions are read on every page: keep them in the process cache, backed by the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "practice:problem_list"
+LOGOUT_REDIRECT_URL = "practice:problem_list"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+LOCALE_PATHS = [PLATFORM_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # serve app static without collectstatic in development
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {"hosts": [REDIS_URL], "expiry": 30},
+    }
+}
+
+# Celery: the database is the source of truth; the broker only carries "look at #id".
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Unacked messages of a dead worker come back after this; the sweeper is faster.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
+# Publishing must not hang a web request when Redis is down: the sweeper re-sends later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.2}
+CELERY_TASK_ALWAYS_EAGER = _env_bool("GOCONCUR_EAGER", False)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-submissions": {
+        "task": "practice.tasks.sweep_submissions",
+        "schedule": float(os.environ.get("GOCONCUR_SWEEP_SECONDS", 15)),
+    }
+}
+
+# Grading and the queue. GOCONCUR_GRADER names the function (module:attr) the task calls;
+# tests point it at a fake engine, production leaves the default.
+GOCONCUR_GRADER = os.environ.get("GOCONCUR_GRADER", "graders:grade")
+GOCONCUR_SANDBOX = os.environ.get("GOCONCUR_SANDBOX", "auto")
+GOCONCUR_BANK_DIR = Path(os.environ.get("GOCONCUR_BANK_DIR", ROOT_DIR / "problems" / "bank"))
+GOCONCUR_LEASE_SECONDS = _env_int("GOCONCUR_LEASE_SECONDS", 30)  # renewed while grading
+GOCONCUR_QUEUE_DEADLINE_SECONDS = _env_int("GOCONCUR_QUEUE_DEADLINE_SECONDS", 300)
+GOCONCUR_MAX_ATTEMPTS = _env_int("GOCONCUR_MAX_ATTEMPTS", 4)
+GOCONCUR_RETRY_BASE_SECONDS = float(os.environ.get("GOCONCUR_RETRY_BASE_SECONDS", 5))
+GOCONCUR_MAX_SOURCE_BYTES = 64 * 1024
+GOCONCUR_RATE_LIMIT_PER_MINUTE = _env_int("GOCONCUR_RATE_LIMIT_PER_MINUTE", 10)
+GOCONCUR_MAX_IN_FLIGHT = _env_int("GOCONCUR_MAX_IN_FLIGHT", 3)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "goconcur API",
+    "DESCRIPTION": "Submit Go solutions and read their grading results.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,184 @@
+// The practice page: a CodeMirror 6 Go editor (Ctrl/Cmd-Enter runs), Run and Submit
+// through fetch, live stages over a WebSocket (with polling as a fallback), and the
+// result's findings drawn on the candidate's own lines.
+import { basicSetup } from "codemirror";
+import { go } from "@codemirror/lang-go";
+import { indentWithTab } from "@codemirror/commands";
+import { EditorState, StateEffect, StateField, RangeSetBuilder } from "@codemirror/state";
+import { Decoration, EditorView, WidgetType, keymap } from "@codemirror/view";
+
+const setMarks = StateEffect.define();
+
+class MessageWidget extends WidgetType {
+  constructor(marks) {
+    super();
+    this.marks = marks;
+  }
+  eq(other) {
+    return JSON.stringify(other.marks) === JSON.stringify(this.marks);
+  }
+  toDOM() {
+    const box = document.createElement("div");
+    box.className = "cm-finding-messages";
+    for (const mark of this.marks) {
+      const row = document.createElement("div");
+      row.className = `cm-finding-message finding-${mark.kind}`;
+      const tag = document.createElement("span");
+      tag.className = "finding-kind";
+      tag.textContent = mark.kind;
+      row.append(tag, " ", mark.message);
+      box.append(row);
+    }
+    return box;
+  }
+}
+
+function buildDecorations(doc, marks) {
+  const byLine = new Map();
+  for (const mark of marks) {
+    if (mark.line >= 1 && mark.line <= doc.lines) {
+      if (!byLine.has(mark.line)) byLine.set(mark.line, []);
+      byLine.get(mark.line).push(mark);
+    }
+  }
+  const builder = new RangeSetBuilder();
+  for (const number of [...byLine.keys()].sort((a, b) => a - b)) {
+    const line = doc.line(number);
+    const list = byLine.get(number);
+    const kinds = [...new Set(list.map((m) => `cm-finding-${m.kind}`))].join(" ");
+    builder.add(line.from, line.from, Decoration.line({
+      class: `cm-finding ${kinds}`,
+      attributes: { title: list.map((m) => m.message).join("\n"), "data-finding-line": String(number) },
+    }));
+    builder.add(line.to, line.to, Decoration.widget({ widget: new MessageWidget(list), block: true, side: 1 }));
+  }
+  return builder.finish();
+}
+
+const marksField = StateField.define({
+  create: () => Decoration.none,
+  update(value, tr) {
+    for (const effect of tr.effects) {
+      if (effect.is(setMarks)) return buildDecorations(tr.state.doc, effect.value);
+    }
+    // Marks belong to the code that was graded: editing drops them.
+    return tr.docChanged ? Decoration.none : value;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+function csrfToken(form) {
+  const input = form.querySelector("input[name=csrfmiddlewaretoken]");
+  return input ? input.value : "";
+}
+
+function showStage(panel, stage) {
+  if (!panel) return;
+  panel.hidden = false;
+  const steps = [...panel.querySelectorAll("[data-stage]")];
+  const index = steps.findIndex((el) => el.dataset.stage.split(" ").includes(stage));
+  steps.forEach((el, i) => {
+    el.classList.toggle("done", index >= 0 && i < index || stage === "done");
+    el.classList.toggle("active", i === index && stage !== "done");
+  });
+  const label = panel.querySelector("[data-stage-label]");
+  if (label) label.textContent = panel.dataset[`label${stage.replace(/^./, (c) => c.toUpperCase())}`] || stage;
+}
+
+function mount(root) {
+  const form = root.querySelector("form[data-submit-form]");
+  const textarea = form.querySelector("textarea[name=source]");
+  const resultBox = root.querySelector("[data-result]");
+  const errorBox = root.querySelector("[data-error]");
+  const panel = root.querySelector("[data-progress]");
+  const buttons = [...form.querySelectorAll("button[name=mode]")];
+  let busy = false;
+
+  const view = new EditorView({
+    state: EditorState.create({
+      doc: textarea.value,
+      extensions: [
+        keymap.of([
+          { key: "Mod-Enter", preventDefault: true, run: () => { send("run"); return true; } },
+          indentWithTab,
+        ]),
+        basicSetup,
+        go(),
+        marksField,
+        EditorView.lineWrapping,
+      ],
+    }),
+  });
+  textarea.hidden = true;
+  textarea.after(view.dom);
+  window.goconcurEditor = view;
+
+  async function send(mode) {
+    if (busy) return;
+    busy = true;
+    buttons.forEach((b) => (b.disabled = true));
+    errorBox.hidden = true;
+    resultBox.innerHTML = "";
+    view.dispatch({ effects: setMarks.of([]) });
+    textarea.value = view.state.doc.toString();
+    const body = new FormData(form);
+    body.set("mode", mode);
+    try {
+      const response = await fetch(form.action, {
+        method: "POST", body, credentials: "same-origin",
+        headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) },
+      });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(data.error || response.statusText);
+      showStage(panel, "queued");
+      await follow(data);
+    } catch (error) {
+      errorBox.textContent = error.message;
+      errorBox.hidden = false;
+    } finally {
+      busy = false;
+      buttons.forEach((b) => (b.disabled = false));
+    }
+  }
+
+  function follow(data) {
+    return new Promise((resolve) => {
+      let finished = false;
+      let socket = null;
+      const finish = async () => {
+        if (finished) return;
+        const state = await fetch(data.poll, { credentials: "same-origin" }).then((r) => r.json());
+        if (state.status !== "done" || finished) return;
+        finished = true;
+        clearInterval(timer);
+        if (socket) socket.close();
+        showStage(panel, "done");
+        resultBox.innerHTML = state.html;
+        view.dispatch({ effects: setMarks.of(state.marks || []) });
+        resolve();
+      };
+      // Polling is the safety net: a lost event or a closed socket still ends in a result.
+      const timer = setInterval(finish, 3000);
+      try {
+        const scheme = location.protocol === "https:" ? "wss" : "ws";
+        socket = new WebSocket(`${scheme}://${location.host}${data.ws}`);
+        socket.onmessage = (message) => {
+          const event = JSON.parse(message.data);
+          showStage(panel, event.stage);
+          if (event.stage === "done") finish();
+        };
+      } catch (error) {
+        socket = null;
+      }
+    });
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send(event.submitter ? event.submitter.value : "run");
+  });
+  const initial = root.querySelector("script[data-initial-marks]");
+  if (initial) view.dispatch({ effects: setMarks.of(JSON.parse(initial.textContent)) });
+}
+
+document.querySelectorAll("[data-practice]").forEach(mount);

@@ -1,0 +1,151 @@
+"""REST API: list problems, submit, poll a submission, fetch its result (the engine's JSON).
+
+Serializers name their fields one by one: a candidate-facing payload never grows a
+secret field because a model gained one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import generics, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from practice.models import Submission
+from practice.services import SubmissionRefused, create_submission
+from problems.models import Problem
+
+
+class ProblemSerializer(serializers.ModelSerializer):
+    topics = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    title = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Problem
+        fields = ["slug", "kind", "difficulty", "title", "title_en", "title_zh", "topics"]
+
+    def get_title(self, problem: Problem) -> str:
+        return problem.title()
+
+
+class ProblemDetailSerializer(ProblemSerializer):
+    statement = serializers.SerializerMethodField()
+
+    class Meta(ProblemSerializer.Meta):
+        fields = [*ProblemSerializer.Meta.fields, "statement", "starter", "public_tests"]
+
+    def get_statement(self, problem: Problem) -> str:
+        return problem.statement_en if not _zh(self.context) else problem.statement_zh
+
+
+def _zh(context: dict[str, Any]) -> bool:
+    request = context.get("request")
+    return bool(request and getattr(request, "LANGUAGE_CODE", "en").startswith("zh"))
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    problem = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "problem",
+            "mode",
+            "status",
+            "stage",
+            "verdict",
+            "score",
+            "attempts",
+            "created_at",
+            "finished_at",
+        ]
+
+
+class SubmitSerializer(serializers.Serializer):
+    problem = serializers.SlugField()
+    source = serializers.CharField(trim_whitespace=False)
+    mode = serializers.ChoiceField(choices=Submission.Mode.choices, default="submit")
+
+
+def submission_payload(submission: Submission) -> dict[str, Any]:
+    data = dict(SubmissionSerializer(submission).data)
+    data["result"] = submission.result if submission.is_done else None
+    return data
+
+
+class ProblemList(generics.ListAPIView):
+    serializer_class = ProblemSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("topic", str),
+            OpenApiParameter("difficulty", str),
+            OpenApiParameter("kind", str),
+        ]
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = Problem.objects.filter(is_active=True).prefetch_related("topics")
+        params = self.request.query_params
+        if params.get("topic"):
+            queryset = queryset.filter(topics__slug=params["topic"])
+        if params.get("difficulty"):
+            queryset = queryset.filter(difficulty=params["difficulty"])
+        if params.get("kind"):
+            queryset = queryset.filter(kind=params["kind"])
+        return queryset
+
+
+class ProblemDetail(generics.RetrieveAPIView):
+    serializer_class = ProblemDetailSerializer
+    lookup_field = "slug"
+    queryset = Problem.objects.filter(is_active=True).prefetch_related("topics")
+
+
+class SubmissionCreate(APIView):
+    @extend_schema(
+        request=SubmitSerializer,
+        responses={202: SubmissionSerializer, 400: None, 413: None, 429: None},
+    )
+    def post(self, request: Request) -> Response:
+        form = SubmitSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        problem = get_object_or_404(Problem, slug=form.validated_data["problem"])
+        try:
+            submission = create_submission(
+                request.user, problem, form.validated_data["source"], form.validated_data["mode"]
+            )
+        except SubmissionRefused as refused:
+            headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
+            return Response({"detail": refused.message}, status=refused.status, headers=headers)
+        return Response(SubmissionSerializer(submission).data, status=status.HTTP_202_ACCEPTED)
+
+
+class SubmissionDetail(generics.RetrieveAPIView):
+    serializer_class = SubmissionSerializer
+
+    def get_queryset(self):
+        return Submission.objects.filter(user=self.request.user).select_related("problem")
+
+
+class SubmissionResult(APIView):
+    @extend_schema(
+        responses={
+            200: inline_serializer("GradeResult", {"schema_version": serializers.IntegerField()}),
+            409: None,
+        }
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        submission = get_object_or_404(Submission, pk=pk, user=request.user)
+        if not submission.is_done:
+            return Response(
+                {"detail": "not graded yet", "status": submission.status},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(submission.result)

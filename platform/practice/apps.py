@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticeConfig(AppConfig):
+    name = "practice"
+    verbose_name = _("Practice")
+
+    def ready(self) -> None:
+        from practice import signals  # noqa: F401  (worker start-up sweep)

@@ -1,0 +1,108 @@
+"""Creating submissions: size cap, per-user rate limit, then the row and its task."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from accounts.models import User
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from practice import events
+from practice.models import QuizAttempt, Submission
+from problems.models import Problem
+
+
+class SubmissionRefused(Exception):
+    """Not accepted; the message is for the person and says what to do."""
+
+    def __init__(self, message: str, *, status: int = 400, retry_after: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.retry_after = retry_after
+
+
+def check_source(source: str) -> None:
+    size = len(source.encode("utf-8", errors="surrogatepass"))
+    limit = settings.GOCONCUR_MAX_SOURCE_BYTES
+    if size > limit:
+        raise SubmissionRefused(
+            _("Your code is %(size).1f KiB; the limit is %(limit)d KiB. Please shorten it.")
+            % {"size": size / 1024, "limit": limit // 1024},
+            status=413,
+        )
+    if not source.strip():
+        raise SubmissionRefused(_("The code is empty."))
+    if "\x00" in source:
+        raise SubmissionRefused(_("The code contains a NUL byte."))
+
+
+def check_rate(user: User) -> None:
+    now = timezone.now()
+    mine = Submission.objects.filter(user=user)
+    in_flight = mine.exclude(status=Submission.Status.DONE).count()
+    if in_flight >= settings.GOCONCUR_MAX_IN_FLIGHT:
+        raise SubmissionRefused(
+            ngettext(
+                "You already have %(n)d submission waiting to be graded; "
+                "please wait for it to finish.",
+                "You already have %(n)d submissions waiting to be graded; "
+                "please wait for one to finish.",
+                in_flight,
+            )
+            % {"n": in_flight},
+            status=429,
+            retry_after=5,
+        )
+    recent = list(
+        mine.filter(created_at__gte=now - timedelta(minutes=1))
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+    )
+    limit = settings.GOCONCUR_RATE_LIMIT_PER_MINUTE
+    if len(recent) >= limit:
+        wait = max(1, int((recent[0] + timedelta(minutes=1) - now).total_seconds()) + 1)
+        raise SubmissionRefused(
+            _("At most %(limit)d runs and submissions per minute. Try again in %(wait)d s.")
+            % {"limit": limit, "wait": wait},
+            status=429,
+            retry_after=wait,
+        )
+
+
+def create_submission(user: User, problem: Problem, source: str, mode: str) -> Submission:
+    if problem.is_quiz:
+        raise SubmissionRefused(_("A quiz is answered by choosing an option, not with code."))
+    if not problem.is_active:
+        raise SubmissionRefused(_("This problem has been retired."), status=410)
+    if mode not in Submission.Mode.values:
+        raise SubmissionRefused(_("Unknown mode."))
+    check_source(source)
+    check_rate(user)
+    from practice import grading  # the queue module imports Celery; keep forms light
+
+    with transaction.atomic():
+        submission = Submission.objects.create(
+            user=user,
+            problem=problem,
+            problem_hash=problem.content_hash,
+            mode=mode,
+            source=source,
+            lease_until=timezone.now()
+            + timedelta(seconds=settings.GOCONCUR_QUEUE_DEADLINE_SECONDS),
+        )
+        grading.enqueue_on_commit(submission.pk)
+    events.publish(submission.pk, "queued")
+    return submission
+
+
+def answer_quiz(user: User, problem: Problem, choice: str) -> QuizAttempt:
+    ids = {c["id"] for c in problem.quiz_choices}
+    if choice not in ids:
+        raise SubmissionRefused(_("Choose one of the options."))
+    correct = choice == problem.secret.quiz_answer
+    return QuizAttempt.objects.create(user=user, problem=problem, choice=choice, correct=correct)

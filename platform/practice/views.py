@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import contextlib
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from practice import presentation
+from practice.forms import FilterForm, QuizForm, SubmitForm
+from practice.models import HintReveal, QuizAttempt, Submission
+from practice.progress import annotate_state, is_solved, topic_progress
+from practice.services import SubmissionRefused, answer_quiz, create_submission
+from problems.models import Problem, Topic
+
+
+def problem_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    problems = Problem.objects.filter(is_active=True).prefetch_related("topics")
+    problems = annotate_state(problems, request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            problems = problems.filter(
+                Q(title_en__icontains=data["q"])
+                | Q(title_zh__icontains=data["q"])
+                | Q(slug__icontains=data["q"])
+                | Q(statement_en__icontains=data["q"])
+                | Q(statement_zh__icontains=data["q"])
+            )
+        if data["topic"]:
+            problems = problems.filter(topics__slug=data["topic"])
+        if data["difficulty"]:
+            problems = problems.filter(difficulty=data["difficulty"])
+        if data["kind"]:
+            problems = problems.filter(kind=data["kind"])
+        if request.user.is_authenticated and data["state"]:
+            problems = {
+                "solved": problems.filter(solved=True),
+                "attempted": problems.filter(attempted=True, solved=False),
+                "new": problems.filter(attempted=False),
+            }[data["state"]]
+    return render(
+        request,
+        "practice/problem_list.html",
+        {"form": form, "problems": problems.distinct(), "topics": Topic.objects.all()},
+    )
+
+
+def _problem_or_404(slug: str) -> Problem:
+    return get_object_or_404(Problem.objects.filter(is_active=True), slug=slug)
+
+
+def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = _problem_or_404(slug)
+    user = request.user
+    context: dict = {"problem": problem, "solved": False, "hints": [], "hint_count": 0}
+    hints = list(problem.hints.all())
+    context["hint_count"] = len(hints)
+    if user.is_authenticated:
+        solved = is_solved(user, problem)
+        reveal = HintReveal.objects.filter(user=user, problem=problem).first()
+        shown = reveal.revealed if reveal else 0
+        last = Submission.objects.filter(user=user, problem=problem).only("source", "id").first()
+        context.update(
+            solved=solved,
+            hints=hints[:shown],
+            more_hints=shown < len(hints),
+            source=last.source if last else problem.starter,
+            quiz_attempt=QuizAttempt.objects.filter(user=user, problem=problem).first(),
+            recent=Submission.objects.filter(user=user, problem=problem).only(
+                "id", "mode", "status", "verdict", "score", "created_at"
+            )[:5],
+        )
+    else:
+        context["source"] = problem.starter
+    return render(request, "practice/problem_detail.html", context)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = _problem_or_404(slug)
+    form = SubmitForm(request.POST)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    if not form.is_valid():
+        return JsonResponse({"error": "invalid form", "fields": form.errors}, status=400)
+    try:
+        submission = create_submission(
+            request.user, problem, form.cleaned_data["source"], form.cleaned_data["mode"]
+        )
+    except SubmissionRefused as refused:
+        if wants_json:
+            response = JsonResponse({"error": refused.message}, status=refused.status)
+            if refused.retry_after:
+                response["Retry-After"] = str(refused.retry_after)
+            return response
+        return render(
+            request,
+            "practice/refused.html",
+            {"problem": problem, "message": refused.message},
+            status=refused.status,
+        )
+    if wants_json:
+        return JsonResponse(
+            {
+                "id": submission.pk,
+                "status": submission.status,
+                "ws": f"/ws/submissions/{submission.pk}/",
+                "poll": reverse("practice:submission_state", args=[submission.pk]),
+            },
+            status=202,
+        )
+    return redirect("practice:submission_detail", pk=submission.pk)
+
+
+def _own_submission(request: HttpRequest, pk: int) -> Submission:
+    submission = get_object_or_404(Submission.objects.select_related("problem"), pk=pk)
+    # Staff may look (support); anyone else only at their own. 404, not 403: ids leak nothing.
+    if submission.user_id != request.user.pk and not request.user.is_staff:
+        raise Http404
+    return submission
+
+
+@login_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _own_submission(request, pk)
+    return render(request, "practice/submission_detail.html", _result_context(submission))
+
+
+def _result_context(submission: Submission) -> dict:
+    result = submission.result if submission.is_done else None
+    return {
+        "submission": submission,
+        "problem": submission.problem,
+        "result": result,
+        "lines": presentation.annotated_lines(submission.source, result),
+        "bars": (bars := presentation.benchmark_bars(result)),
+        "chart_height": len(bars) * 44 + 4,
+    }
+
+
+@login_required
+def submission_state(request: HttpRequest, pk: int) -> JsonResponse:
+    """What the page polls (or fetches on the "done" event): state, result HTML, marks."""
+    submission = _own_submission(request, pk)
+    data = {
+        "id": submission.pk,
+        "status": submission.status,
+        "stage": "done" if submission.is_done else submission.stage,
+        "verdict": submission.verdict,
+    }
+    if submission.is_done:
+        context = _result_context(submission)
+        data["html"] = render_to_string("practice/_result.html", context, request=request)
+        data["marks"] = presentation.line_marks(submission.result)
+    return JsonResponse(data)
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    submissions = (
+        Submission.objects.filter(user=request.user)
+        .select_related("problem")
+        .defer("source", "result", "last_error")
+    )
+    page = Paginator(submissions, 30).get_page(request.GET.get("page"))
+    return render(request, "practice/history.html", {"page": page})
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    return render(request, "practice/progress.html", {"rows": topic_progress(request.user)})
+
+
+@login_required
+@require_POST
+def reveal_hint(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = _problem_or_404(slug)
+    reveal, _ = HintReveal.objects.get_or_create(user=request.user, problem=problem)
+    if reveal.revealed < problem.hints.count():
+        reveal.revealed += 1
+        reveal.save(update_fields=["revealed"])
+    return redirect(reverse("practice:problem_detail", args=[slug]) + "#hints")
+
+
+@login_required
+@require_POST
+def quiz_answer(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = _problem_or_404(slug)
+    form = QuizForm(request.POST)
+    if form.is_valid():
+        with contextlib.suppress(SubmissionRefused):
+            answer_quiz(request.user, problem, form.cleaned_data["choice"])
+    return redirect(reverse("practice:problem_detail", args=[slug]) + "#quiz")
