@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -205,7 +206,7 @@ class _Grading:
         self.has_reference = workload.reference
 
     def run(self) -> GradeResult:
-        if self.build() and self.vet():
+        if self.build():
             if not self.work.run_in_source:
                 self.box.remove(["src", "ref"])  # only binaries remain while candidate code runs
             self.box.set_memory(max(self.request.limits.memory_mb * MIB, 64 * MIB))
@@ -219,6 +220,8 @@ class _Grading:
     # --- steps -------------------------------------------------------------------------
 
     def build(self) -> bool:
+        """The plain test binary first (most failures are compile errors, reported alone),
+        then the race binary, the reference and vet side by side on the box's cores."""
         self.emit("building", {})
         with self._timed("build"):
             files = dict(self.work.files)
@@ -229,30 +232,51 @@ class _Grading:
             if not build.ok:
                 self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(build))
                 return False
-            race = self._go(
-                gotool.build_test_binary(f"{gotool.BIN}/solution.race", race=True), cgo=True
-            )
-            if not race.ok:
-                self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(race))
-                return False
+            self.emit("vetting", {})
+            jobs = {
+                "race": (gotool.SRC, "1", gotool.build_test_binary(
+                    f"{gotool.BIN}/solution.race", race=True)),
+                "vet": (gotool.SRC, "0", gotool.vet()),
+            }  # fmt: skip
             if self.has_reference:
-                ref = self._go(
-                    gotool.build_test_binary(f"{gotool.BIN}/reference.test", race=False),
-                    cwd=gotool.REF,
-                )
-                if not ref.ok:
-                    raise RuntimeError("the reference solution does not build:\n" + ref.output)
+                jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(
+                    f"{gotool.BIN}/reference.test", race=False))  # fmt: skip
+            runs = self._go_parallel(jobs)
+        if not runs["race"].ok:
+            self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs["race"]))
+            return False
+        if "reference" in runs and not runs["reference"].ok:
+            raise RuntimeError("the reference does not build:\n" + runs["reference"].output)
+        findings = interpret.vet_findings(runs["vet"])
+        self.out.vet_findings = len(findings)
+        self.out.add(Verdict.VET_ERROR if findings else None, findings)
         self.out.built = True
         return True
 
-    def vet(self) -> bool:
-        self.emit("vetting", {})
-        with self._timed("vet"):
-            run = self._go(gotool.vet())
-        findings = interpret.vet_findings(run)
-        self.out.vet_findings = len(findings)
-        self.out.add(Verdict.VET_ERROR if findings else None, findings)
-        return True
+    def _go_parallel(self, jobs: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, RawRun]:
+        """Several go commands in one sandbox run, each with its own log and exit status."""
+        parts = []
+        for name, (cwd, cgo, argv) in jobs.items():
+            command = " ".join(shlex.quote(arg) for arg in argv)
+            parts.append(f"(cd {cwd} && CGO_ENABLED={cgo} {command} > {gotool.OUT}/{name}.log "
+                         f"2>&1; echo $? > {gotool.OUT}/{name}.rc) &")  # fmt: skip
+        script = " ".join(parts) + " wait"
+        run = self.box.run(RunSpec(("sh", "-c", script), env=gotool.go_env(cgo=False),
+                                   cwd=gotool.SRC, wall_seconds=300))  # fmt: skip
+        names = [f"out/{name}.{ext}" for name in jobs for ext in ("log", "rc")]
+        files = self.box.read_files(names, 1024 * 1024)
+        results = {}
+        for name in jobs:
+            code = files.get(f"out/{name}.rc", b"").strip()
+            results[name] = RawRun(
+                exit_code=int(code) if code.isdigit() else None,
+                signal=None,
+                stdout=files.get(f"out/{name}.log", b""),
+                stderr=b"",
+                usage=run.usage,
+                limit_hit=run.limit_hit,
+            )
+        return results
 
     def test(self) -> interpret.TestRunOutcome:
         self.emit("testing", {"tests": len(self._expected())})
@@ -442,6 +466,7 @@ class _Grading:
             timings={k: round(v, 3) for k, v in out.timings.items()},
             sandbox=SandboxInfo(
                 backend=self.box.backend,
+                box_id=self.box.id,
                 limits_hit=tuple(dict.fromkeys(out.limits_hit)),
                 limits=self.box.limits.as_dict(),
             ),

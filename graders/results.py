@@ -98,6 +98,7 @@ class Scores:
 @dataclass(frozen=True, slots=True)
 class SandboxInfo:
     backend: str
+    box_id: str = ""
     limits_hit: tuple[str, ...] = ()
     limits: dict[str, Any] = field(default_factory=dict)
 

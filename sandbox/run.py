@@ -42,6 +42,7 @@ class Box(Protocol):
     """One job's private sandbox: scratch at /work, a read-only root, no network."""
 
     backend: str
+    id: str  # unique on this host: the bwrap box's cgroup/dir name, the Docker container id
     limits: Limits
 
     def write_files(self, files: Mapping[str, bytes]) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from graders import GradeOptions, Verdict, grade
+from graders import GradeOptions, GradeResult, Verdict, grade
 from graders.request import EngineSettings, Mode
 from problems.loader import load_problem
-from sandbox.tests.health import leftover_box_mounts, leftover_sandbox_processes
+from sandbox.tests.health import leftovers
 
 ATTACKS = Path(__file__).parent / "attacks"
 TARGET = load_problem(ATTACKS / "problem")
@@ -37,7 +37,7 @@ def test_attack_gets_its_verdict(name: str, engine: EngineSettings) -> None:
     assert result.verdict == Verdict(expected["verdict"]), result.to_dict()
     if "limit" in expected:
         assert expected["limit"] in result.sandbox.limits_hit, result.to_dict()
-    _assert_host_healthy()
+    _assert_host_healthy(result)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,8 @@ def test_the_next_job_grades_normally_after_attacks(engine: EngineSettings) -> N
     assert result.scores.total == 100
 
 
-def _assert_host_healthy() -> None:
-    left = leftover_sandbox_processes()
-    assert not left, f"sandbox processes survived the job: {left}"
-    assert leftover_box_mounts() == []
+def _assert_host_healthy(result: GradeResult) -> None:
+    if result.sandbox is None:
+        return  # refused before any box was opened
+    left = leftovers(result.sandbox.backend, result.sandbox.box_id)
+    assert not left, f"the job left things behind: {left}"

@@ -68,7 +68,8 @@ class BwrapBox:
         self.limits = limits
         JOBS_ROOT.mkdir(parents=True, exist_ok=True)
         self.dir = Path(tempfile.mkdtemp(prefix="box-", dir=JOBS_ROOT))
-        self.cgroup = BoxCgroup(cgroup_parent, self.dir.name + "-" + uuid.uuid4().hex[:6])
+        self.id = self.dir.name + "-" + uuid.uuid4().hex[:6]
+        self.cgroup = BoxCgroup(cgroup_parent, self.id)
         self._mounted = False
         try:
             # One tmpfs holds /work and /tmp: its size is the disk limit, and it vanishes whole.

@@ -140,6 +140,7 @@ class DockerBox:
     def __init__(self, client, container, limits: Limits) -> None:
         self.client = client
         self.container = container
+        self.id = container.id
         self.limits = limits
         self.dead = False
         self._events = {

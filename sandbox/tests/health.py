@@ -1,4 +1,7 @@
-"""Is the host healthy after a box? Shared by the sandbox and attack tests."""
+"""Did a box leave anything behind on the host? Shared by the sandbox and attack tests.
+
+Checks are per box (other jobs may run on the same host at the same time): no process is
+left in the box's cgroup, its scratch is unmounted, its container is gone."""
 
 from __future__ import annotations
 
@@ -6,25 +9,42 @@ import subprocess
 import time
 from pathlib import Path
 
-SANDBOX_UID = "10001"
-# Pre-started Docker boxes wait in the pool doing nothing but this.
-IDLE_POOL = ("sleep infinity", "/sbin/docker-init -- sleep infinity")
+
+def box_processes(box_id: str) -> list[str]:
+    """Processes whose cgroup still names the box."""
+    left = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if box_id in (proc / "cgroup").read_text():
+                left.append(f"{proc.name} {(proc / 'cmdline').read_bytes()[:200]!r}")
+        except OSError:
+            continue
+    return left
 
 
-def leftover_sandbox_processes(wait_seconds: float = 10.0) -> list[str]:
-    """Sandbox-user processes still alive (Docker removes finished boxes in the background,
-    so this waits a little for them to go)."""
+def box_mounts(box_id: str) -> list[str]:
+    name = box_id.split("-")[0] + "-" + box_id.split("-")[1] if box_id.startswith("box-") else ""
+    lines = Path("/proc/mounts").read_text().splitlines()
+    return [line for line in lines if name and name in line]
+
+
+def container_exists(box_id: str) -> bool:
+    found = subprocess.run(["docker", "inspect", box_id], capture_output=True)
+    return found.returncode == 0
+
+
+def leftovers(backend: str, box_id: str, wait_seconds: float = 15.0) -> list[str]:
+    """What survives the box; Docker removes finished boxes in the background, so wait."""
+    assert box_id, "the result must name its box"
     deadline = time.monotonic() + wait_seconds
     while True:
-        listing = subprocess.run(["pgrep", "-a", "-u", SANDBOX_UID], capture_output=True,
-                                 text=True)  # fmt: skip
-        left = [line for line in listing.stdout.splitlines()
-                if line.split(maxsplit=1)[-1] not in IDLE_POOL]  # fmt: skip
+        left = box_processes(box_id)
+        if backend == "bwrap":
+            left += box_mounts(box_id)
+        elif container_exists(box_id):
+            left.append(f"container {box_id} still exists")
         if not left or time.monotonic() > deadline:
             return left
         time.sleep(0.25)
-
-
-def leftover_box_mounts() -> list[str]:
-    return [line for line in Path("/proc/mounts").read_text().splitlines()
-            if "/goconcur/jobs/box-" in line]  # fmt: skip

@@ -6,7 +6,7 @@ import os
 
 from sandbox import LimitHit, RunSpec
 from sandbox.run import Box
-from sandbox.tests.health import leftover_box_mounts, leftover_sandbox_processes
+from sandbox.tests.health import leftovers
 
 ENV = {"PATH": "/usr/local/go/bin:/usr/bin:/bin", "HOME": "/tmp"}
 
@@ -113,5 +113,4 @@ def test_nothing_survives_a_box(backend) -> None:
     box = backend.open_box(Limits())
     sh(box, "(sleep 300 &) ; setsid sleep 300 & echo left", wall_seconds=2)
     box.close()
-    assert leftover_sandbox_processes() == []
-    assert leftover_box_mounts() == []
+    assert leftovers(box.backend, box.id) == []
