@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -202,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("slugs", nargs="*", help="items to validate (default: all)")
     parser.add_argument("--bank", default=str(BANK), help="bank folder")
     parser.add_argument("--backend", choices=["auto", "docker", "bwrap"])
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="items validated at once (gradings wait on timeouts: overlap them)",
+    )
     args = parser.parse_args(argv)
     settings = EngineSettings.from_env()
     if args.backend:
@@ -224,15 +232,24 @@ def main(argv: list[str] | None = None) -> int:
         if check.detail:
             print(f"       {check.detail[:400]}", flush=True)
 
-    for folder in folders:
+    lock = threading.Lock()
+
+    def show_locked(check: Check) -> None:
+        with lock:
+            show(check)
+
+    def validate_folder(folder: Path) -> list[Check]:
         try:
             problem = load_problem(folder)
         except (ProblemFormatError, OSError) as error:
             check = Check(folder.name, "format", "loads", str(error), False)
-            show(check)
-            checks.append(check)
-            continue
-        checks += validate_problem(problem, settings, GradeOptions(), show)
+            show_locked(check)
+            return [check]
+        return validate_problem(problem, settings, GradeOptions(), show_locked)
+
+    with ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
+        for found in pool.map(validate_folder, folders):
+            checks += found
     failed = [c for c in checks if not c.ok]
     items = len({c.item for c in checks})
     print(

@@ -9,6 +9,7 @@ no-new-privileges. Commands run through `docker exec`; a container is never reus
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import socket
 import threading
@@ -23,6 +24,7 @@ from sandbox.run import RawRun, RunSpec
 
 SANDBOX_UID = 10001
 BOX_LABEL = "goconcur.box"
+OWNER = f"{socket.gethostname()}:{os.getpid()}"  # which worker process a box belongs to
 
 
 class DockerUnavailable(RuntimeError):
@@ -120,18 +122,22 @@ class DockerBackend:
             security_opt=["no-new-privileges"],
             ulimits=[_ulimit("cpu", limits.cpu_seconds), _ulimit("core", 0)],
             init=True,
-            labels={BOX_LABEL: "1"},
+            labels={BOX_LABEL: OWNER},
             hostname="sandbox",
             environment={},
         )
 
     def _remove_stale(self) -> None:
-        """Boxes left behind by a worker that died mid-job are never reused."""
+        """Boxes left behind by a worker of this host that died mid-job; other workers'
+        boxes (other processes, other hosts sharing the engine) are theirs to manage."""
         try:
-            for container in self.client.containers.list(all=True, filters={"label": BOX_LABEL}):
-                _remove(container)
+            containers = self.client.containers.list(all=True, filters={"label": BOX_LABEL})
         except Exception:
-            pass
+            return
+        for container in containers:
+            host, _, pid = container.labels.get(BOX_LABEL, "").partition(":")
+            if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)):
+                _remove(container)
 
 
 class DockerBox:
@@ -316,6 +322,16 @@ def _ulimit(name: str, value: int):
 
 def _user() -> str:
     return f"{SANDBOX_UID}:{SANDBOX_UID}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove(container) -> None:
