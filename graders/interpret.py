@@ -26,6 +26,7 @@ from graders.verdicts import Verdict
 from sandbox import LimitHit, RawRun
 
 SOURCE_ROOT = "/work/src/"
+RACE_GOROUTINE_LIMIT = "simultaneously alive goroutines is exceeded"
 TEST_OUTPUT_CAP = 8 * 1024
 STACK_CAP = 16 * 1024
 
@@ -132,6 +133,7 @@ class TestRunOutcome:
     leak_checked: bool = False
     deadlocked: bool = False
     finished_normally: bool = False  # the harness wrote its record: no crash, no hang
+    race_detector_gave_up: bool = False  # too many goroutines alive at once for -race
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -205,6 +207,16 @@ def test_run(
             )
         )
 
+    gave_up = RACE_GOROUTINE_LIMIT in output
+    if gave_up:
+        verdict = Verdict.RUNTIME_ERROR
+        findings.append(
+            Finding(
+                FindingKind.LIMIT,
+                "the race detector gave up: more than 8128 goroutines were alive at once "
+                "(leaked goroutines pile up across repeated runs)",
+            )
+        )
     tests = judge_tests(expected, instrumented, events, record, timed_out_tests)
     if verdict is None and any(t.status is not TestStatus.PASS for t in tests):
         verdict = Verdict.WRONG_ANSWER
@@ -223,6 +235,7 @@ def test_run(
         leak_checked=record is not None,
         deadlocked=deadlocked,
         finished_normally=record is not None and verdict in (None, Verdict.WRONG_ANSWER),
+        race_detector_gave_up=gave_up,
     )
 
 

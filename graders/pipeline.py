@@ -307,6 +307,12 @@ class _Grading:
         self.out.race_checked = outcome.finished_normally or bool(outcome.races)
         self.out.races = len(outcome.races)
         self.out.add(Verdict.RACE if outcome.races else None, outcome.races)
+        if outcome.race_detector_gave_up and self.out.leaks:
+            # Leaked goroutines of every repetition piled up past the race detector's limit:
+            # the leak is the finding, the race check stays incomplete.
+            self.out.race_checked = False
+            self.out.add(None, outcome.findings)
+            return
         if outcome.verdict not in (None, Verdict.WRONG_ANSWER) and not outcome.races:
             self.out.add(outcome.verdict, outcome.findings)  # a crash or hang under -race
             self.out.deadlocked |= outcome.deadlocked

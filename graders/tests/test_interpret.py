@@ -146,3 +146,13 @@ def test_identical_leaks_are_reported_once_with_a_count() -> None:
     findings = interpret.leak_findings(doubled)
     assert len(findings) == 2
     assert all(f.message.endswith("(x2)") for f in findings)
+
+
+def test_race_detector_goroutine_limit_is_recognised() -> None:
+    line = "race: limit on 8128 simultaneously alive goroutines is exceeded, dying\n"
+    out = json.dumps({"Action": "output", "Package": "p", "Output": line})
+    outcome = interpret.test_run(
+        _run(out, code=66), None, nonce="n", expected=["TestA"], instrumented=["TestA"]
+    )
+    assert outcome.race_detector_gave_up
+    assert any("8128" in f.message for f in outcome.findings)
