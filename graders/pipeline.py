@@ -394,7 +394,8 @@ class _Grading:
                 env=env,
                 cwd=cwd,
                 wall_seconds=timeout + 30,
-                output_bytes=self.options.max_output_bytes,
+                # Repetitions multiply honest output (race reports, t.Log): more room for them.
+                output_bytes=self.options.max_output_bytes * (4 if race else 1),
             )
         )
         if run.limit_hit:
