@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         mark = "ok  " if check.ok else "FAIL"
         print(
             f"{mark} {check.item:40} {check.subject:42} want {check.expected:22} "
-            f"got {check.got[:40]:40} {check.seconds:6.1f}s",
+            f"got {check.got[:40].replace(chr(10), ' '):40} {check.seconds:6.1f}s",
             flush=True,
         )
         if check.detail:

@@ -59,12 +59,15 @@ flock -n 9 || {
 # ---- cache key: everything that ends up in the rootfs or decides its contents.
 key_inputs() {
 	local paths=(sandbox/image/build.sh sandbox/image/Dockerfile sandbox/image/warm.sh
-		sandbox/image/cacheprog sandbox/image/warm sandbox/image/module graders/harness)
+		sandbox/image/cacheprog sandbox/image/warm sandbox/image/module)
 	local existing=() p
 	for p in "${paths[@]}"; do [ -e "$repo/$p" ] && existing+=("$p"); done
 	printf 'suite=%s variant=%s include=%s arch=%s uid=%s\n' "$suite" "$variant" "$include" "$arch" "$sandbox_uid"
 	go version
 	(cd "$repo" && find "${existing[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
+	# Only the harness files the warm step compiles (templates are rendered per job).
+	(cd "$repo" && find graders/harness -name '*.go' -type f -print0 2>/dev/null |
+		LC_ALL=C sort -z | xargs -0 -r sha256sum)
 }
 key=$(key_inputs | sha256sum | cut -c1-64)
 key12=${key:0:12}
