@@ -1,0 +1,38 @@
+// mutant: on cancellation waits for the copier to finish, but never closes the source, so a Read blocked on the network never returns
+package solution
+
+import (
+	"context"
+	"io"
+)
+
+func CopyAll(ctx context.Context, dst io.Writer, names []string, open func(name string) (io.ReadCloser, error)) error {
+	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rc, err := open(name)
+		if err != nil {
+			return err
+		}
+
+		done := make(chan error, 1)
+		go func() {
+			_, err := io.Copy(dst, rc)
+			done <- err
+		}()
+
+		select {
+		case err := <-done:
+			rc.Close()
+			if err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			<-done // let the copier finish cleanly before closing
+			rc.Close()
+			return ctx.Err()
+		}
+	}
+	return nil
+}

@@ -1,0 +1,33 @@
+// mutant: moves Add before the go statement but keeps the early return on error that skips wg.Done
+package solution
+
+import "sync"
+
+func FetchAll(keys []string, fetch func(key string) (string, error)) (map[string]string, error) {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	values := make(map[string]string)
+	var firstErr error
+
+	for _, key := range keys {
+		wg.Add(1)
+		go func() {
+			v, err := fetch(key)
+			if err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+				return
+			}
+			mu.Lock()
+			values[key] = v
+			mu.Unlock()
+			wg.Done()
+		}()
+	}
+
+	wg.Wait()
+	return values, firstErr
+}
