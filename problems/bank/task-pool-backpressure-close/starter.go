@@ -9,6 +9,8 @@ import (
 var (
 	ErrClosed    = errors.New("pool closed")
 	ErrQueueFull = errors.New("queue full")
+
+	errNotImplemented = errors.New("not implemented")
 )
 
 // Stats is a snapshot of the pool's counters.
@@ -30,12 +32,12 @@ func NewPool(workers, queueSize int) *Pool {
 
 // Submit queues task, waiting while the queue is full.
 func (p *Pool) Submit(ctx context.Context, task func()) error {
-	return nil
+	return errNotImplemented
 }
 
 // TrySubmit queues task if there is room, without waiting.
 func (p *Pool) TrySubmit(task func()) error {
-	return nil
+	return errNotImplemented
 }
 
 // Close stops accepting tasks, runs the queued ones and waits for the workers.
