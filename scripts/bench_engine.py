@@ -47,7 +47,9 @@ def bare_host_seconds() -> float:
         env = {"PATH": "/usr/local/go/bin:/usr/bin:/bin", "HOME": "/root", "GOFLAGS": "-mod=mod",
                "GOTOOLCHAIN": "local", "GOCONCUR_LEAKCHECK": "1",
                "GOCONCUR_HARNESS_OUT": f"{tmp}/record.json"}  # fmt: skip
-        t2j = "/usr/local/go/pkg/tool/linux_amd64/test2json"
+        # Go 1.26 builds test2json on demand; -n prints where the cached binary is.
+        t2j = subprocess.run(["go", "tool", "-n", "test2json"], capture_output=True, text=True,
+                             check=True).stdout.strip()  # fmt: skip
         limits = request.limits
         steps = [
             ["go", "test", "-c", "-o", f"{binaries}/solution.test", "."],

@@ -178,24 +178,21 @@ class DockerBox:
         self.run(RunSpec(("rm", "-rf", "--", *targets), wall_seconds=30))
 
     def read_files(self, paths: Sequence[str], max_bytes: int) -> dict[str, bytes]:
-        # Read inside the container: a symlink there can only reach the container's own files.
-        found: dict[str, bytes] = {}
-        for name in paths:
-            target = "/work/" + clean_relative(name)
-            # Regular files only, and no symlink at any level (the path must be canonical).
-            script = (
-                'test -f "$1" && [ "$(readlink -f -- "$1")" = "$1" ] && exec head -c "$2" -- "$1"'
-            )
-            run = self.run(
-                RunSpec(
-                    ("sh", "-c", script, "sh", target, str(max_bytes)),
-                    wall_seconds=10,
-                    output_bytes=max_bytes + 1,
-                )
-            )
-            if run.exit_code == 0:
-                found[name] = run.stdout[:max_bytes]
-        return found
+        """All files in one exec, each framed by a header line with its index and size.
+        Read inside the container, so a link there can only reach the box's own files; still,
+        only regular files with a canonical path (no symlink at any level) are read."""
+        targets = ["/work/" + clean_relative(name) for name in paths]
+        script = (
+            'cap=$1; shift; i=0; for f in "$@"; do '
+            'if [ -f "$f" ] && [ "$(readlink -f -- "$f")" = "$f" ]; then '
+            'head -c "$cap" -- "$f" > /tmp/.goconcur-read; '
+            'printf "\\n@@file %s %s\\n" "$i" "$(wc -c < /tmp/.goconcur-read)"; '
+            "cat /tmp/.goconcur-read; fi; i=$((i+1)); done; rm -f /tmp/.goconcur-read"
+        )
+        run = self.run(RunSpec(("sh", "-c", script, "sh", str(max_bytes), *targets),
+                               wall_seconds=10,
+                               output_bytes=(max_bytes + 64) * max(len(targets), 1)))  # fmt: skip
+        return _unframe(run.stdout, list(paths), max_bytes)
 
     def run(self, spec: RunSpec) -> RawRun:
         wall = spec.wall_seconds or self.limits.wall_seconds
@@ -295,6 +292,26 @@ class DockerBox:
         except (OSError, ValueError):
             pass
         return 0
+
+
+FRAME = b"\n@@file "
+
+
+def _unframe(data: bytes, names: list[str], max_bytes: int) -> dict[str, bytes]:
+    """Split `\\n@@file <index> <size>\\n<bytes>` frames; anything malformed ends the read."""
+    found: dict[str, bytes] = {}
+    position = 0
+    while True:
+        start = data.find(FRAME, position)
+        if start < 0:
+            return found
+        end = data.find(b"\n", start + 1)
+        parts = data[start + len(FRAME) : end].split() if end > 0 else []
+        if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[0]) >= len(names):
+            return found
+        size = min(int(parts[1]), max_bytes)
+        found[names[int(parts[0])]] = data[end + 1 : end + 1 + size]
+        position = end + 1 + size
 
 
 def _same_container_limits(a: Limits, b: Limits) -> bool:
