@@ -1,22 +1,41 @@
-"""Shared fixtures for the platform's tests. Unit tests run Celery eagerly, a fake engine
-and an in-memory channel layer; tests marked `slow` start a real Redis and real workers."""
+"""Shared fixtures for the platform's tests. The engine is always the real one: gradings run
+real `go test` in the real sandbox. One private Redis serves the session as Celery's broker.
+Unit tests run Celery tasks eagerly, in-process, with an in-memory channel layer; tests
+marked `slow` start real worker processes (and a web server) on that Redis."""
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from practice.tests.live import RedisServer
 
-FIXTURE_BANK = Path(__file__).parent / "practice" / "tests" / "fixtures" / "bank"
-FAKE_GRADER = "practice.tests.fakegrader:grade"
+FIXTURES = Path(__file__).parent / "practice" / "tests" / "fixtures"
+FIXTURE_BANK = FIXTURES / "bank"
+# bubblewrap starts a box in ~10 ms and never touches other workers' Docker boxes; set
+# GOCONCUR_SANDBOX=docker to run the platform's gradings on Docker instead.
+TEST_SANDBOX = os.environ.get("GOCONCUR_SANDBOX") or ("bwrap" if shutil.which("bwrap") else "auto")
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    # Set before anything publishes: Celery caches its connection pool on first use.
+    from config.celery import app
+
+    app.conf.broker_url = server.url
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, monkeypatch):
-    # EngineSettings.from_env() reads a slotted default as a descriptor when this is unset.
-    monkeypatch.setenv("GOCONCUR_POOL_SIZE", "2")
+def _isolated(settings, monkeypatch, redis_server):
+    monkeypatch.setenv("GOCONCUR_SANDBOX", TEST_SANDBOX)  # read by EngineSettings.from_env()
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    settings.GOCONCUR_GRADER = FAKE_GRADER
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed
     settings.GOCONCUR_RETRY_BASE_SECONDS = 0
     from config.celery import app

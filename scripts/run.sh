@@ -13,7 +13,7 @@ export PYTHONPATH="$ROOT/platform:$ROOT${PYTHONPATH:+:$PYTHONPATH}"
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/0}
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
-WEB_WORKERS=${WEB_WORKERS:-2}
+WEB_WORKERS=${WEB_WORKERS:-$(nproc)}  # one process per core (uvicorn, ASGI)
 WORKER_CONCURRENCY=${WORKER_CONCURRENCY:-2}
 PY=.venv/bin/python
 mkdir -p var/redis
@@ -41,6 +41,15 @@ fi
 
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py bank load
+
+# A worker whose sandbox cannot build and run Go would fail every grading: refuse to start.
+echo "run: checking the sandbox (manage.py sandbox_selftest)"
+if ! "$PY" manage.py sandbox_selftest; then
+    echo "run: the sandbox self-test failed (see above), so no worker was started." >&2
+    echo "run: build the sandbox with 'make image', start the Docker engine, or pick a backend" >&2
+    echo "run: with GOCONCUR_SANDBOX=docker|bwrap; then run 'make run' again." >&2
+    exit 1
+fi
 
 .venv/bin/celery -A config worker --beat --concurrency "$WORKER_CONCURRENCY" \
     --schedule "$ROOT/var/celerybeat-schedule" --loglevel INFO &

@@ -1,7 +1,8 @@
 """Settings, read from the environment once, here; embedded defaults need no services but Redis.
 
 Environment: DATABASE_URL (default SQLite in var/), REDIS_URL, SECRET_KEY, DEBUG,
-GOCONCUR_SANDBOX (passed to the engine), ALLOWED_HOSTS, and a few queue knobs below.
+ALLOWED_HOSTS, and a few queue knobs below. The sandbox's own variables (GOCONCUR_SANDBOX,
+GOCONCUR_IMAGE, ...) are read by the engine's `EngineSettings.from_env()` where it runs.
 """
 
 from __future__ import annotations
@@ -90,15 +91,17 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web and the worker write at once: WAL lets readers go on, IMMEDIATE avoids
     # deadlocked upgrades from read to write locks, and the timeout waits out writers.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (the PRAGMAs and the open cost a request a few milliseconds).
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
-    # A file, not :memory:, so a real worker subprocess can share the test database.
+    # A file, not :memory:, so a real worker subprocess can share the test database; one
+    # per test run, so two runs on one checkout do not share it.
     DATABASES["default"]["TEST"] = {
-        "NAME": os.environ.get("GOCONCUR_TEST_DB", str(VAR_DIR / "test.sqlite3"))
+        "NAME": os.environ.get("GOCONCUR_TEST_DB", str(VAR_DIR / f"test-{os.getpid()}.sqlite3"))
     }
 
 # Sessions are read on every page: keep them in the process cache, backed by the database.
@@ -161,10 +164,7 @@ CELERY_BEAT_SCHEDULE = {
     }
 }
 
-# Grading and the queue. GOCONCUR_GRADER names the function (module:attr) the task calls;
-# tests point it at a fake engine, production leaves the default.
-GOCONCUR_GRADER = os.environ.get("GOCONCUR_GRADER", "graders:grade")
-GOCONCUR_SANDBOX = os.environ.get("GOCONCUR_SANDBOX", "auto")
+# Grading and the queue.
 GOCONCUR_BANK_DIR = Path(os.environ.get("GOCONCUR_BANK_DIR", ROOT_DIR / "problems" / "bank"))
 GOCONCUR_LEASE_SECONDS = _env_int("GOCONCUR_LEASE_SECONDS", 30)  # renewed while grading
 GOCONCUR_QUEUE_DEADLINE_SECONDS = _env_int("GOCONCUR_QUEUE_DEADLINE_SECONDS", 300)
@@ -194,7 +194,10 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The handler's level too: records that propagate from django.request skip root's.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": os.environ.get("LOG_LEVEL", "INFO")}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

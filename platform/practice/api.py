@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from practice.models import Submission
-from practice.services import SubmissionRefused, create_submission
+from practice.services import SUBMIT_FIELDS, SubmissionRefused, create_submission
 from problems.models import Problem
 
 
@@ -116,7 +116,9 @@ class SubmissionCreate(APIView):
     def post(self, request: Request) -> Response:
         form = SubmitSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        problem = get_object_or_404(Problem, slug=form.validated_data["problem"])
+        problem = get_object_or_404(
+            Problem.objects.only(*SUBMIT_FIELDS), slug=form.validated_data["problem"]
+        )
         try:
             submission = create_submission(
                 request.user, problem, form.validated_data["source"], form.validated_data["mode"]

@@ -3,20 +3,20 @@
 A submission moves queued -> running -> done. Every move is a conditional UPDATE on the
 row, so a duplicate message, a re-delivered message after a worker died, or the sweeper
 racing a slow worker can never grade twice or overwrite a result:
-- claim: queued -> running, attempts += 1 (the attempt number is the claim's token);
+- claim: queued (and past any backoff) -> running, attempts += 1 (the attempt number is
+  the claim's token);
 - heartbeat: while grading, the holder of the token pushes lease_until forward;
 - finish: running -> done, only for the token holder;
+- requeue: a system error -> queued, not claimable before retry_at (exponential backoff);
 - sweep: running past its lease -> queued again (or system_error after the last attempt);
   queued past its deadline -> its message is sent again (it may have been lost).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 import traceback
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -52,16 +52,22 @@ def claim(submission_id: int) -> int | None:
     """queued -> running. Returns the attempt number, or None when someone else has it."""
     now = timezone.now()
     lease = now + timedelta(seconds=settings.GOCONCUR_LEASE_SECONDS)
-    claimed = Submission.objects.filter(pk=submission_id, status=Status.QUEUED).update(
+    # A message that arrives early (a duplicate, a re-send) must not cut a backoff short.
+    due = Q(retry_at__isnull=True) | Q(retry_at__lte=now)
+    claimed = Submission.objects.filter(due, pk=submission_id, status=Status.QUEUED).update(
         status=Status.RUNNING,
         attempts=F("attempts") + 1,
         lease_until=lease,
+        retry_at=None,
         started_at=now,
         stage="running",
     )
     if not claimed:
+        log.info("#%s is not due (done, held elsewhere or backing off): skipped", submission_id)
         return None
-    return Submission.objects.values_list("attempts", flat=True).get(pk=submission_id)
+    attempt = Submission.objects.values_list("attempts", flat=True).get(pk=submission_id)
+    log.info("#%s claimed, attempt %s", submission_id, attempt)
+    return attempt
 
 
 def _held(submission_id: int, attempt: int) -> Any:
@@ -90,6 +96,7 @@ def finish(submission_id: int, attempt: int, result: dict[str, Any], error: str 
         last_error=error,
     )
     if done:
+        log.info("#%s attempt %s stored: %s", submission_id, attempt, result.get("verdict"))
         events.publish(submission_id, "done", {"verdict": str(result.get("verdict", ""))})
         from practice.tasks import deliver_webhooks
 
@@ -105,11 +112,17 @@ def finish(submission_id: int, attempt: int, result: dict[str, Any], error: str 
 def requeue(submission_id: int, attempt: int, error: str) -> bool:
     """A system error: back to queued, sent again after an exponential backoff."""
     delay = settings.GOCONCUR_RETRY_BASE_SECONDS * (2 ** (attempt - 1))
-    deadline = timezone.now() + timedelta(seconds=delay + settings.GOCONCUR_QUEUE_DEADLINE_SECONDS)
+    retry_at = timezone.now() + timedelta(seconds=delay)
+    deadline = retry_at + timedelta(seconds=settings.GOCONCUR_QUEUE_DEADLINE_SECONDS)
     moved = _held(submission_id, attempt).update(
-        status=Status.QUEUED, stage="retrying", lease_until=deadline, last_error=error
+        status=Status.QUEUED,
+        stage="retrying",
+        retry_at=retry_at,
+        lease_until=deadline,
+        last_error=error,
     )
     if moved:
+        log.info("#%s attempt %s hit a system error; retry in %ss", submission_id, attempt, delay)
         events.publish(submission_id, "retrying", {"in_seconds": delay})
         send(submission_id, countdown=delay)
     return bool(moved)
@@ -132,11 +145,6 @@ GIVE_UP = (
     "The grader failed several times (our fault, not your code's). "
     "This attempt does not count; please submit again later."
 )
-
-
-def load_grader() -> Callable[..., Any]:
-    module, _, attr = settings.GOCONCUR_GRADER.partition(":")
-    return getattr(importlib.import_module(module), attr or "grade")
 
 
 class Heartbeat(threading.Thread):
@@ -182,12 +190,14 @@ def grade(submission_id: int) -> str:
     heartbeat.start()
     error = ""
     try:
-        from graders.request import EngineSettings, GradeOptions, Mode
+        # Imported here: the web processes that enqueue never load the engine.
+        from graders import EngineSettings, GradeOptions, Mode
+        from graders import grade as run_engine
 
         request = submission.problem.grade_request(
             submission.source.encode("utf-8", errors="surrogatepass"), Mode(submission.mode)
         )
-        result = load_grader()(
+        result = run_engine(
             request,
             options=GradeOptions(max_source_bytes=settings.GOCONCUR_MAX_SOURCE_BYTES),
             settings=EngineSettings.from_env(),

@@ -37,6 +37,8 @@ class Submission(models.Model):
     # While queued: when the sweeper should send it again. While running: the claim's
     # lease, renewed by the grading worker; past it, the worker is presumed dead.
     lease_until = models.DateTimeField(null=True, blank=True)
+    # After a system error: the backoff. No claim before this, whatever message arrives.
+    retry_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)  # engine evidence for staff, not candidates
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -15,7 +16,7 @@ from practice import presentation
 from practice.forms import FilterForm, QuizForm, SubmitForm
 from practice.models import HintReveal, QuizAttempt, Submission
 from practice.progress import annotate_state, is_solved, topic_progress
-from practice.services import SubmissionRefused, answer_quiz, create_submission
+from practice.services import SUBMIT_FIELDS, SubmissionRefused, answer_quiz, create_submission
 from problems.models import Problem, Topic
 
 
@@ -57,35 +58,53 @@ def _problem_or_404(slug: str) -> Problem:
 
 
 def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The hot page. What every visitor sees is a cached fragment (per item version and
+    language, see the template); the user's own state costs a few small queries, kept
+    plain: compiling one query with annotations costs more than running four simple ones."""
     problem = _problem_or_404(slug)
     user = request.user
-    context: dict = {"problem": problem, "solved": False, "hints": [], "hint_count": 0}
-    hints = list(problem.hints.all())
-    context["hint_count"] = len(hints)
-    if user.is_authenticated:
-        solved = is_solved(user, problem)
-        reveal = HintReveal.objects.filter(user=user, problem=problem).first()
-        shown = reveal.revealed if reveal else 0
-        last = Submission.objects.filter(user=user, problem=problem).only("source", "id").first()
-        context.update(
-            solved=solved,
-            hints=hints[:shown],
-            more_hints=shown < len(hints),
-            source=last.source if last else problem.starter,
-            quiz_attempt=QuizAttempt.objects.filter(user=user, problem=problem).first(),
-            recent=Submission.objects.filter(user=user, problem=problem).only(
-                "id", "mode", "status", "verdict", "score", "created_at"
-            )[:5],
-        )
-    else:
-        context["source"] = problem.starter
+    hint_count = cache.get_or_set(
+        f"hint-count:{problem.pk}:{problem.content_hash}", problem.hints.count, 600
+    )
+    context: dict = {"problem": problem, "hint_count": hint_count}
+    if not user.is_authenticated:
+        context.update(solved=False, hints=[], source=problem.starter)
+        return render(request, "practice/problem_detail.html", context)
+    shown = (
+        HintReveal.objects.filter(user=user, problem=problem)
+        .values_list("revealed", flat=True)
+        .first()
+    ) or 0
+    recent = list(
+        Submission.objects.filter(user=user, problem=problem).only(
+            "id", "mode", "status", "verdict", "score", "created_at"
+        )[:5]
+    )
+    context.update(
+        solved=is_solved(user, problem),
+        hints=list(problem.hints.all()[:shown]) if shown else [],
+        more_hints=shown < hint_count,
+        source=(
+            Submission.objects.values_list("source", flat=True).get(pk=recent[0].pk)
+            if recent
+            else problem.starter
+        ),
+        recent=recent,
+        quiz_attempt=(
+            QuizAttempt.objects.filter(user=user, problem=problem).first()
+            if problem.is_quiz
+            else None
+        ),
+    )
     return render(request, "practice/problem_detail.html", context)
 
 
 @login_required
 @require_POST
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
-    problem = _problem_or_404(slug)
+    problem = get_object_or_404(
+        Problem.objects.filter(is_active=True).only(*SUBMIT_FIELDS), slug=slug
+    )
     form = SubmitForm(request.POST)
     wants_json = "application/json" in request.headers.get("Accept", "")
     if not form.is_valid():

@@ -51,6 +51,7 @@ def test_list_and_detail(api, bank) -> None:
     }
 
 
+@pytest.mark.sandbox
 def test_submit_poll_result(api, bank, django_capture_on_commit_callbacks) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = api.post(

@@ -8,7 +8,12 @@ import pytest
 
 from practice.models import Submission
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.sandbox,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True),
+]
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -70,8 +75,7 @@ def _replace_code(page, source: str) -> None:
 
 def test_candidate_flow(bank, live_queue, live_web) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
-    start_worker, _ = live_queue
-    start_worker()
+    live_queue.start()
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 1000})

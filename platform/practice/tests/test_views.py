@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from practice.models import QuizAttempt, Submission
@@ -55,6 +56,7 @@ def test_problem_page_in_both_languages(client, bank) -> None:
     assert "并发安全的计数器" in zh and "许多协程" in zh and "运行" not in en
 
 
+@pytest.mark.sandbox
 def test_run_submit_flow_and_editorial(candidate_client, bank, django_capture_on_commit_callbacks):
     url = reverse("practice:submit", args=["safe-counter"])
     page = candidate_client.get(reverse("practice:problem_detail", args=["safe-counter"]))
