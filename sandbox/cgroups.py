@@ -41,6 +41,14 @@ class BoxCgroup:
         else:
             self.dirs = {c: ROOT / c / parent / name for c in V1_CONTROLLERS}
 
+    @classmethod
+    def existing(cls, parent: str, prefix: str) -> list[BoxCgroup]:
+        """The box cgroups under `parent` whose names start with `prefix`."""
+        base = ROOT / parent if is_v2() else ROOT / "pids" / parent
+        if not base.is_dir():
+            return []
+        return [cls(parent, path.name) for path in base.glob(prefix + "-*") if path.is_dir()]
+
     def create(self, memory_bytes: int, pids: int, cpus: float) -> None:
         try:
             for path in self.dirs.values():

@@ -41,6 +41,7 @@ class BwrapBackend:
         problem = self.problem()
         if problem:
             raise BwrapUnavailable(problem)
+        reclaim_dead_boxes(cgroup_parent)
 
     def problem(self) -> str | None:
         """Why this backend cannot run here, or None."""
@@ -67,7 +68,8 @@ class BwrapBox:
         self.rootfs = rootfs
         self.limits = limits
         JOBS_ROOT.mkdir(parents=True, exist_ok=True)
-        self.dir = Path(tempfile.mkdtemp(prefix="box-", dir=JOBS_ROOT))
+        # The owner's pid is in the name, so a later worker can reclaim a dead one's boxes.
+        self.dir = Path(tempfile.mkdtemp(prefix=f"box{os.getpid()}-", dir=JOBS_ROOT))
         self.id = self.dir.name + "-" + uuid.uuid4().hex[:6]
         self.cgroup = BoxCgroup(cgroup_parent, self.id)
         self._mounted = False
@@ -206,6 +208,31 @@ class BwrapBox:
             self.dir.rmdir()
         except OSError:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def reclaim_dead_boxes(cgroup_parent: str) -> None:
+    """Boxes left by a worker of this host that was killed mid-job: kill what still runs in
+    them, unmount their scratch and remove their cgroups."""
+    if not JOBS_ROOT.is_dir():
+        return
+    for path in JOBS_ROOT.glob("box*-*"):
+        pid = path.name[3:].split("-")[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        for cgroup in BoxCgroup.existing(cgroup_parent, path.name):
+            cgroup.destroy()
+        subprocess.run(["umount", "-l", str(path)], check=False, capture_output=True)
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _pump(process: subprocess.Popen, output: OutputCollector, deadline: float) -> LimitHit | None:

@@ -25,7 +25,7 @@ def box_processes(box_id: str) -> list[str]:
 
 
 def box_mounts(box_id: str) -> list[str]:
-    name = box_id.split("-")[0] + "-" + box_id.split("-")[1] if box_id.startswith("box-") else ""
+    name = box_id.rsplit("-", 1)[0] if box_id.startswith("box") else ""  # the box's folder
     lines = Path("/proc/mounts").read_text().splitlines()
     return [line for line in lines if name and name in line]
 

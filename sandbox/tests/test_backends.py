@@ -114,3 +114,31 @@ def test_nothing_survives_a_box(backend) -> None:
     sh(box, "(sleep 300 &) ; setsid sleep 300 & echo left", wall_seconds=2)
     box.close()
     assert leftovers(box.backend, box.id) == []
+
+
+def test_a_killed_workers_bwrap_boxes_are_reclaimed() -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from graders.request import EngineSettings
+    from sandbox.backends.bwrap import BwrapBackend
+
+    settings = EngineSettings.from_env()
+    worker = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import sys; from sandbox.backends.bwrap import BwrapBackend; "
+            "from sandbox import Limits, RunSpec; "
+            f"box = BwrapBackend({settings.rootfs!r}).open_box(Limits()); "
+            "print(box.id, flush=True); "
+            "box.run(RunSpec(('sleep', '300'), env={'PATH': '/usr/bin:/bin'}))"
+        )],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    box_id = worker.stdout.readline().strip()
+    time.sleep(0.5)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    BwrapBackend(settings.rootfs)  # a new worker starts
+    assert leftovers("bwrap", box_id, wait_seconds=5) == []
