@@ -22,6 +22,7 @@ from sandbox.capture import OutputCollector
 from sandbox.cgroups import BoxCgroup, CgroupError, Counters
 from sandbox.files import clean_relative, read_regular_file
 from sandbox.limits import LimitHit, Limits, Usage
+from sandbox.owners import pid_alive
 from sandbox.run import RawRun, RunSpec
 
 SANDBOX_UID = 10001
@@ -217,22 +218,12 @@ def reclaim_dead_boxes(cgroup_parent: str) -> None:
         return
     for path in JOBS_ROOT.glob("box*-*"):
         pid = path.name[3:].split("-")[0]
-        if not pid.isdigit() or _alive(int(pid)):
+        if not pid.isdigit() or pid_alive(int(pid)):
             continue
         for cgroup in BoxCgroup.existing(cgroup_parent, path.name):
             cgroup.destroy()
         subprocess.run(["umount", "-l", str(path)], check=False, capture_output=True)
         shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _pump(process: subprocess.Popen, output: OutputCollector, deadline: float) -> LimitHit | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from sandbox.capture import OutputCollector
 from sandbox.files import clean_relative, tar_of
 from sandbox.limits import MIB, LimitHit, Limits, Usage
+from sandbox.owners import pid_alive
 from sandbox.run import RawRun, RunSpec
 
 SANDBOX_UID = 10001
@@ -136,7 +137,7 @@ class DockerBackend:
             return
         for container in containers:
             host, _, pid = container.labels.get(BOX_LABEL, "").partition(":")
-            if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)):
+            if host == socket.gethostname() and pid.isdigit() and not pid_alive(int(pid)):
                 _remove(container)
 
 
@@ -339,16 +340,6 @@ def _ulimit(name: str, value: int):
 
 def _user() -> str:
     return f"{SANDBOX_UID}:{SANDBOX_UID}"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _remove(container) -> None:
