@@ -7,13 +7,12 @@
 
 from __future__ import annotations
 
-import json
 import shlex
 import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graders import gotool, interpret
 from graders.prepare import RejectedInput, check_candidate_source
@@ -139,7 +138,7 @@ def open_box_for(settings: EngineSettings, memory_mb: int) -> Iterator[Box]:
 def _finish(result: GradeResult, emit: EventCallback, started: float) -> GradeResult:
     timings = dict(result.timings)
     timings["total"] = round(time.monotonic() - started, 3)
-    result = _replace(result, timings=timings)
+    result = replace(result, timings=timings)
     emit("done", {"verdict": result.verdict.value})
     return result
 
@@ -491,13 +490,3 @@ class _Timer:
 
     def __exit__(self, *exc: object) -> None:
         self.timings[self.name] = self.timings.get(self.name, 0.0) + time.monotonic() - self.started
-
-
-def _replace(result: GradeResult, **changes: object) -> GradeResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)
-
-
-def to_json(result: GradeResult) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
