@@ -128,7 +128,7 @@ def open_box_for(settings: EngineSettings, memory_mb: int) -> Iterator[Box]:
         pool_size=settings.pool_size,
         cgroup_parent=settings.cgroup_parent,
     )
-    box = backend.open_box(Limits(memory_bytes=max(memory_mb * MIB, 64 * MIB)))
+    box = backend.open_box(Limits(memory_bytes=problem_memory(memory_mb)))
     try:
         yield box
     finally:
@@ -141,6 +141,11 @@ def _finish(result: GradeResult, emit: EventCallback, started: float) -> GradeRe
     result = replace(result, timings=timings)
     emit("done", {"verdict": result.verdict.value})
     return result
+
+
+def problem_memory(memory_mb: int) -> int:
+    """The memory a problem's code may use, never below what a Go test binary needs."""
+    return max(memory_mb * MIB, 64 * MIB)
 
 
 def system_error(message: str, detail: str = "") -> GradeResult:
@@ -208,7 +213,7 @@ class _Grading:
         if self.build():
             if not self.work.run_in_source:
                 self.box.remove(["src", "ref"])  # only binaries remain while candidate code runs
-            self.box.set_memory(max(self.request.limits.memory_mb * MIB, 64 * MIB))
+            self.box.set_memory(problem_memory(self.request.limits.memory_mb))
             first = self.test()
             if first.finished_normally or first.verdict in (Verdict.WRONG_ANSWER, Verdict.LEAK):
                 self.race()
@@ -297,8 +302,8 @@ class _Grading:
         self.emit("race", {"count": count, "cpus": list(cpus)})
         runs = max(count, 1) * max(len(cpus), 1)
         timeout = self.request.limits.test_timeout_seconds * max(2, runs // 2)
-        problem_memory = self.request.limits.memory_mb * MIB
-        self.box.set_memory(max(problem_memory * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
+        allowed = self.request.limits.memory_mb * MIB
+        self.box.set_memory(max(allowed * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
         with self._timed("race"):
             outcome = self._run_tests(
                 "solution.race", timeout=timeout, count=count, cpus=cpus, race=True
@@ -335,7 +340,7 @@ class _Grading:
                     )
 
     def bench(self) -> None:
-        self.box.set_memory(max(self.request.limits.memory_mb * MIB, 64 * MIB))
+        self.box.set_memory(problem_memory(self.request.limits.memory_mb))
         samples = self.options.bench_samples
         self.emit("benchmarking", {"samples": samples})
         marker = f"@@goconcur-{self.package.nonce}"

@@ -64,10 +64,10 @@ def check_candidate_source(source: bytes, max_bytes: int) -> str:
         text = source.decode("utf-8")
     except UnicodeDecodeError as error:
         raise RejectedInput(f"source is not valid UTF-8 (byte {error.start})") from error
-    package = PACKAGE_CLAUSE.search(_strip_comments(text))
+    package = PACKAGE_CLAUSE.search(strip_comments(text))
     if not package or package.group(1) != "solution":
         raise RejectedInput("solution.go must start with `package solution`")
-    code = _strip_comments(text, keep_directives=True)
+    code = strip_comments(text, keep_directives=True)
     for path in imports(code):
         if path in FORBIDDEN_IMPORTS:
             raise RejectedInput(f"{FORBIDDEN_IMPORTS[path]} is not allowed in solutions")
@@ -157,7 +157,7 @@ def prepare_package(
     return PreparedPackage(files, expected, nonce, instrumented)
 
 
-def _strip_comments(text: str, *, keep_directives: bool = False) -> str:
+def strip_comments(text: str, *, keep_directives: bool = False) -> str:
     """Go source with comments blanked (string literals kept), so patterns see code only.
     With keep_directives, `//go:` lines stay: they are directives, not comments."""
     out: list[str] = []

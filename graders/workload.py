@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from graders.prepare import PACKAGE_CLAUSE, PreparedPackage, module_files, prepare_package
+from graders.prepare import (
+    PACKAGE_CLAUSE,
+    PreparedPackage,
+    module_files,
+    prepare_package,
+    strip_comments,
+)
 from graders.request import GradeRequest
 
 MAX_PACKAGE_BYTES = 8 * 1024 * 1024
@@ -95,7 +101,7 @@ def _testdata(root: Path) -> dict[str, bytes]:
 
 
 def _clause(content: bytes) -> str | None:
-    match = PACKAGE_CLAUSE.search(_without_comments(content.decode("utf-8", errors="replace")))
+    match = PACKAGE_CLAUSE.search(strip_comments(content.decode("utf-8", errors="replace")))
     return match.group(1) if match else None
 
 
@@ -105,7 +111,3 @@ def _package_name(files: dict[str, bytes], *, internal_only: bool = False) -> st
         if name and not (internal_only and name.endswith("_test")):
             return name
     return None
-
-
-def _without_comments(text: str) -> str:
-    return re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.DOTALL)
