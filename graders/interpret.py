@@ -17,6 +17,7 @@ from graders.parsers.goroutines import (
     GoroutineDump,
     parse_goleak_error,
     parse_goroutine_dump,
+    split_outside_parentheses,
 )
 from graders.parsers.gotest_json import TestRun, join_output, parse_test_events
 from graders.parsers.race import parse_race_reports
@@ -35,9 +36,14 @@ BLOCKED_STATES = {
     "chan receive", "chan send", "chan receive (nil chan)", "chan send (nil chan)",
     "select", "select (no cases)", "sync.Mutex.Lock", "sync.RWMutex.Lock",
     "sync.RWMutex.RLock", "sync.WaitGroup.Wait", "sync.Cond.Wait", "semacquire",
-    "sync.Once", "synctest.Wait",
+    "sync.Once", "synctest.Wait", "chan receive (synctest)", "chan send (synctest)",
+    "select (synctest)", "select (no cases, synctest)", "sync.Cond.Wait (synctest)",
+    "sync.WaitGroup.Wait (synctest)",
 }  # fmt: skip
-SPINNING_STATES = {"running", "runnable", "syscall", "preempted"}
+# Parked, but not on another goroutine: a timer, I/O, or a reason the dump does not name.
+IDLE_STATES = {"sleep", "IO wait", "coroutine", "waiting"}
+# Any other state (running, runnable, syscall, preempted, "stopping the world", a GC assist...)
+# belongs to a goroutine that is still making progress: the code is slow, not stuck.
 
 
 # --- locations ---------------------------------------------------------------------------
@@ -167,7 +173,6 @@ def test_run(
     record = parse_harness_record(record_bytes, nonce)
     findings: list[Finding] = []
     verdict: Verdict | None = None
-    deadlocked = False
 
     dump = parse_goroutine_dump(output) if ("goroutine " in output) else None
     races = race_findings(output)
@@ -177,25 +182,21 @@ def test_run(
         findings.append(Finding(FindingKind.TAMPERING, record))
         record = None
     limit = run.limit_hit
-    if limit is not None:
+    crash = _crash_verdict(dump, output)
+    if limit is LimitHit.OUTPUT and crash is not None:
+        # The runtime's own dump (all goroutines of a big program) overflowed the output cap:
+        # the crash is the cause, the cut dump its evidence.
+        verdict, crash_findings, timed_out_tests = crash
+        findings += crash_findings
+        findings.append(
+            Finding(FindingKind.LIMIT, "the runtime's goroutine dump was cut at the output limit")
+        )
+    elif limit is not None:
         verdict, limit_findings = _limit_verdict(limit, run, dump)
         findings += limit_findings
-        deadlocked = verdict is Verdict.DEADLOCK
-    elif dump is not None and dump.message and "test timed out" in dump.message:
-        verdict, hang = classify_hang(dump)
-        findings += hang
-        deadlocked = verdict is Verdict.DEADLOCK
-        timed_out_tests = {t.name for t in dump.running_tests}
-    elif dump is not None and dump.message and "all goroutines are asleep" in dump.message:
-        verdict, hang = Verdict.DEADLOCK, blocked_findings(dump.goroutines, dump)
-        findings += hang
-        deadlocked = True
-    elif dump is not None and dump.message and "out of memory" in dump.message:
-        verdict = Verdict.MEMORY_LIMIT
-        findings.append(Finding(FindingKind.LIMIT, dump.message, stack=output[-STACK_CAP:]))
-    elif dump is not None and dump.message:
-        verdict = Verdict.RUNTIME_ERROR
-        findings.append(panic_finding(dump))
+    elif crash is not None:
+        verdict, crash_findings, timed_out_tests = crash
+        findings += crash_findings
     elif record is None:
         verdict = Verdict.RUNTIME_ERROR
         findings.append(
@@ -217,6 +218,7 @@ def test_run(
                 "(leaked goroutines pile up across repeated runs)",
             )
         )
+    deadlocked = verdict is Verdict.DEADLOCK
     tests = judge_tests(expected, instrumented, events, record, timed_out_tests)
     if verdict is None and any(t.status is not TestStatus.PASS for t in tests):
         verdict = Verdict.WRONG_ANSWER
@@ -318,6 +320,24 @@ def _cap(text: str) -> str:
 # --- hangs, panics, limits -----------------------------------------------------------------
 
 
+def _crash_verdict(
+    dump: GoroutineDump | None, output: str
+) -> tuple[Verdict, list[Finding], set[str]] | None:
+    """What a runtime crash dump says: a test timeout, a deadlock, out of memory, a panic.
+    The third item names the tests that were running when the clock ran out."""
+    if dump is None or not dump.message:
+        return None
+    if "test timed out" in dump.message:
+        verdict, hang = classify_hang(dump)
+        return verdict, hang, {t.name for t in dump.running_tests}
+    if "all goroutines are asleep" in dump.message:
+        return Verdict.DEADLOCK, blocked_findings(dump.goroutines, dump), set()
+    if "out of memory" in dump.message:
+        stack = output[-STACK_CAP:]
+        return Verdict.MEMORY_LIMIT, [Finding(FindingKind.LIMIT, dump.message, stack=stack)], set()
+    return Verdict.RUNTIME_ERROR, [panic_finding(dump)], set()
+
+
 def _limit_verdict(
     limit: LimitHit, run: RawRun, dump: GoroutineDump | None
 ) -> tuple[Verdict, list[Finding]]:
@@ -360,7 +380,10 @@ def classify_hang(dump: GoroutineDump) -> tuple[Verdict, list[Finding]]:
     timeout when one of them is still busy (spinning, sleeping, in a syscall)."""
     involved = [g for g in dump.goroutines if not _is_harness_goroutine(g)]
     candidate = [g for g in involved if any(is_candidate_file(f.file) for f in g.frames)]
-    spinning = [g for g in candidate if _base_state(g.state) in SPINNING_STATES]
+    spinning = [g for g in candidate if not _is_parked(g)]
+    # A goroutine the runtime could not stop prints no frames, only its creator. It was
+    # executing when the clock ran out, which is never a deadlock, whoever started it.
+    spinning += [g for g in dump.goroutines if g.stack_unavailable]
     blocked = [g for g in involved if _base_state(g.state) in BLOCKED_STATES]
     sleeping = [g for g in candidate if _base_state(g.state) == "sleep"]
     # A goroutine still computing means the code may yet finish: that is slowness. With
@@ -381,9 +404,15 @@ def classify_hang(dump: GoroutineDump) -> tuple[Verdict, list[Finding]]:
 def _busy_finding(g: Goroutine) -> Finding:
     frames = mark(g.frames)
     where = first_candidate(frames)
+    place = f"at {_where(where)}"
+    created = mark([g.created_by])[0] if g.created_by else None
+    if where is None and created and created.candidate:
+        where, place = created, f"in a goroutine started at {_where(created)}"
+    elif where is None and g.stack_unavailable:
+        place = "on another thread (the runtime could not stop it to print its stack)"
     return Finding(
         FindingKind.LIMIT,
-        f"time limit exceeded: goroutine {g.id} is still {g.state} at {_where(where)}",
+        f"time limit exceeded: goroutine {g.id} is still {g.state} {place}",
         file=where.file if where else None,
         line=where.line if where else None,
         stack=g.raw,
@@ -462,7 +491,13 @@ def _blocking_frame(g: Goroutine) -> Frame | None:
 
 
 def _base_state(state: str) -> str:
-    return state.split(",")[0].strip()
+    """The wait reason alone, should a state still carry ", N minutes" or other suffixes."""
+    return split_outside_parentheses(state)[0].strip()
+
+
+def _is_parked(g: Goroutine) -> bool:
+    state = _base_state(g.state)
+    return state in BLOCKED_STATES or state in IDLE_STATES
 
 
 # --- leaks and races -------------------------------------------------------------------------

@@ -58,6 +58,9 @@ class Goroutine:
     raw: str
     locked_to_thread: bool = False
     frames_elided: bool = False  # "...N frames elided..." or "...additional frames elided..."
+    # "goroutine running on other thread; stack unavailable": it was executing when the dump was
+    # taken (a busy loop the runtime could not stop), so it has no frames but is not idle.
+    stack_unavailable: bool = False
     ancestors: tuple[Ancestor, ...] = ()
     # Header bits other than state and minutes: "gp=0x..", "m=nil", "mp=0x..", "leaked", "scan",
     # "synctest bubble 3", "labels:{...}".
@@ -168,6 +171,7 @@ class _Stack:
         self.created_by: Frame | None = None
         self.created_in: int | None = None
         self.elided = False
+        self.unavailable = False
         self.ancestors: list[tuple[int, _Stack]] = []
         self._pending_function: str | None = None
         self._pending_creator: tuple[str, int | None] | None = None
@@ -179,6 +183,9 @@ class _Stack:
     def feed(self, line: str) -> bool:
         """Takes one line of the stack; False when the line does not belong to a stack."""
         target = self._target
+        if line.lstrip().startswith("goroutine running on other thread"):
+            target.unavailable = True
+            return True
         if line.startswith("\t"):
             location = parse_location(line)
             if location is None:
@@ -198,8 +205,6 @@ class _Stack:
             target._flush()
             parent = int(created.group(2)) if created.group(2) else None
             target._pending_creator = (created.group(1), parent)
-            return True
-        if line.startswith("goroutine running on other thread"):
             return True
         function = parse_function(line) if line[:1] not in (" ", "") else None
         if function is None:
@@ -269,6 +274,7 @@ class _Building:
             raw="\n".join(self.lines),
             locked_to_thread=self.locked,
             frames_elided=self.stack.elided,
+            stack_unavailable=self.stack.unavailable,
             ancestors=ancestors,
             header_extra=self.extra,
         )
@@ -281,7 +287,7 @@ def _parse_status(text: str) -> tuple[str, int | None, bool, tuple[str, ...]]:
     if labels >= 0:
         extra.append(text[labels + 1 :])
         text = text[:labels]
-    parts = text.split(", ")
+    parts = split_outside_parentheses(text)
     state = parts[0]
     for flag in ("scan", "leaked"):
         suffix = f" ({flag})"
@@ -299,6 +305,21 @@ def _parse_status(text: str) -> tuple[str, int | None, bool, tuple[str, ...]]:
         elif part:
             extra.append(part)
     return state, minutes, locked, tuple(extra)
+
+
+def split_outside_parentheses(text: str) -> list[str]:
+    """Splits on ", " except inside (...): "select (no cases, synctest), 2 minutes"."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0 and text.startswith(", ", i):
+            parts.append(text[start:i])
+            start = i + 2
+    parts.append(text[start:])
+    return parts
 
 
 def _start_goroutine(match: re.Match[str], line: str) -> _Building:

@@ -156,3 +156,63 @@ def test_race_detector_goroutine_limit_is_recognised() -> None:
     )
     assert outcome.race_detector_gave_up
     assert any("8128" in f.message for f in outcome.findings)
+
+
+def test_a_timeout_while_code_still_spins_is_a_timeout_not_a_deadlock() -> None:
+    # The test waits in chan receive for a goroutine that busy-loops: preempted, it prints
+    # as runnable with its frames.
+    dump = parse_goroutine_dump(fixture("goroutines/timeout_spinning.txt"))
+    verdict, findings = interpret.classify_hang(dump)
+    assert verdict is Verdict.TIMEOUT
+    assert [(f.file, f.line) for f in findings] == [("solution.go", 7)]
+
+
+def test_a_goroutine_running_on_another_thread_is_busy_even_without_a_stack() -> None:
+    # Without async preemption the loop keeps its thread and the runtime prints only its
+    # creator; the test waiting for it must not turn the run into a deadlock.
+    dump = parse_goroutine_dump(fixture("goroutines/timeout_spinning_unavailable.txt"))
+    spinner = next(g for g in dump.goroutines if g.stack_unavailable)
+    assert spinner.state == "running" and spinner.frames == ()
+    assert spinner.created_by and spinner.created_by.function.endswith(".TestSpins")
+    verdict, findings = interpret.classify_hang(dump)
+    assert verdict is Verdict.TIMEOUT
+    assert len(findings) == 1 and "another thread" in findings[0].message
+
+
+def test_a_goroutine_stopping_the_world_is_busy() -> None:
+    # A poller of runtime.Stack(all) is often caught in "stopping the world": a transient
+    # wait of a goroutine that is still working, so the hang is a timeout.
+    dump = parse_goroutine_dump(fixture("goroutines/timeout_stopping_the_world.txt"))
+    assert any(g.state == "stopping the world" for g in dump.goroutines)
+    verdict, findings = interpret.classify_hang(dump)
+    assert verdict is Verdict.TIMEOUT
+    assert [(f.file, f.line) for f in findings] == [("solution.go", 10)]
+
+
+def test_a_crash_dump_cut_by_the_output_cap_is_still_the_crash() -> None:
+    # A panic in a program with many goroutines prints all of them (GOTRACEBACK=all): the
+    # cap cuts the dump, but the verdict is the panic, on the candidate's line.
+    cut = fixture("goroutines/panic_crowd.txt")[: 16 * 1024]
+    outcome = interpret.test_run(
+        _run(cut, LimitHit.OUTPUT, code=None),
+        None,
+        nonce="n",
+        expected=["TestCrowd"],
+        instrumented=["TestCrowd"],
+    )
+    assert outcome.verdict is Verdict.RUNTIME_ERROR
+    panic = next(f for f in outcome.findings if f.kind is FindingKind.PANIC)
+    assert "TODO" in panic.message and (panic.file, panic.line) == ("solution.go", 4)
+    assert any("cut at the output limit" in f.message for f in outcome.findings)
+
+
+def test_a_flood_of_output_is_an_output_limit() -> None:
+    flood = _events(("run", "TestA")) + "\n" + "spam panic: not at line start\n" * 2000
+    outcome = interpret.test_run(
+        _run(flood, LimitHit.OUTPUT, code=None),
+        None,
+        nonce="n",
+        expected=["TestA"],
+        instrumented=["TestA"],
+    )
+    assert outcome.verdict is Verdict.OUTPUT_LIMIT

@@ -343,3 +343,12 @@ def test_random_text_and_pathological_lines() -> None:
     ):
         parse_goroutine_dump(line)
         parse_goleak_error(line)
+
+
+def test_a_state_with_a_comma_inside_parentheses_stays_whole() -> None:
+    dump = parse_goroutine_dump(
+        "goroutine 9 [select (no cases, synctest), 2 minutes]:\n"
+        "main.f()\n\t/work/src/solution.go:3 +0x1\n"
+    )
+    assert dump.goroutines[0].state == "select (no cases, synctest)"
+    assert dump.goroutines[0].wait_minutes == 2

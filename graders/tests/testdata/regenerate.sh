@@ -51,6 +51,22 @@ capture() {
     echo "captured $parser/$out.txt"
 }
 
+# capture_until <text> <parser> <case> <file> <command...>: capture, again until the output holds
+# text (at most 30 tries), for states a run shows only some of the time.
+capture_until() {
+    local text="$1" try
+    shift
+    for try in $(seq 30); do
+        capture "$@" >/dev/null
+        if grep -qF "$text" "$HERE/$1/$3.txt"; then
+            echo "captured $1/$3.txt (try $try)"
+            return
+        fi
+    done
+    echo "$1/$3.txt: never showed $text" >&2
+    return 1
+}
+
 # Helpers run inside the copied module directory.
 testbin() { # testbin [-race] [VAR=value ...] flags...: builds solution.test, runs it with flags
     local build=() envs=()
@@ -100,6 +116,12 @@ fi
 if want goroutines; then
     capture goroutines timeout timeout testbin -test.timeout=2s
     capture goroutines timeout timeout_system testbin GOTRACEBACK=system -test.timeout=2s
+    capture goroutines spinning timeout_spinning testbin -test.timeout=2s
+    # without async preemption the loop keeps its thread: "stack unavailable"
+    capture goroutines spinning timeout_spinning_unavailable testbin GODEBUG=asyncpreemptoff=1 \
+        -test.timeout=2s
+    capture_until "[stopping the world]" goroutines snapshotting timeout_stopping_the_world \
+        testbin -test.timeout=1s
     capture goroutines timeout timeout_ancestors testbin GODEBUG=tracebackancestors=3 \
         -test.timeout=2s
     if [[ "${GOCONCUR_SLOW_FIXTURES:-}" == "1" ]]; then
@@ -109,6 +131,7 @@ if want goroutines; then
     capture goroutines concurrent_map_writes concurrent_map_writes runbin
     capture goroutines nil_map nil_map runbin
     capture goroutines nil_deref nil_deref runbin
+    capture goroutines panic_crowd panic_crowd testbin GOTRACEBACK=all
     capture goroutines goleak goleak testbin
     capture goroutines goleak_verify goleak_verify testbin -test.v
 fi
