@@ -224,20 +224,17 @@ class _Grading:
     # --- steps -------------------------------------------------------------------------
 
     def build(self) -> bool:
-        """The plain test binary first (most failures are compile errors, reported alone),
-        then the race binary, the reference and vet side by side on the box's cores."""
+        """The plain and race test binaries, the reference and vet, side by side on the box's
+        cores in one sandbox run. A compile error is reported from the plain build alone."""
         self.emit("building", {})
         with self._timed("build"):
             files = dict(self.work.files)
             files.update({"out/.keep": b"", "run/.keep": b"", "bin/.keep": b""})
             self.box.write_files(files)
             self.box.set_memory(BUILD_MEMORY)
-            build = self._go(gotool.build_test_binary(f"{gotool.BIN}/solution.test", race=False))
-            if not build.ok:
-                self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(build))
-                return False
-            self.emit("vetting", {})
             jobs = {
+                "plain": (gotool.SRC, "0", gotool.build_test_binary(
+                    f"{gotool.BIN}/solution.test", race=False)),
                 "race": (gotool.SRC, "1", gotool.build_test_binary(
                     f"{gotool.BIN}/solution.race", race=True)),
                 "vet": (gotool.SRC, "0", gotool.vet()),
@@ -246,6 +243,17 @@ class _Grading:
                 jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(
                     f"{gotool.BIN}/reference.test", race=False))  # fmt: skip
             runs = self._go_parallel(jobs)
+        cut_short = [name for name, run in runs.items() if not _exited(run)]
+        if cut_short and any(run.limit_hit for run in runs.values()):
+            # A build that outgrows the box's limits (time, memory) is the code's doing.
+            self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs[cut_short[0]]))
+            return False
+        if cut_short:
+            # Killed with no limit hit: never read a missing vet report as a clean one.
+            raise RuntimeError("the build was cut short: " + ", ".join(cut_short))
+        if not runs["plain"].ok:
+            self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs["plain"]))
+            return False
         if not runs["race"].ok:
             self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs["race"]))
             return False
@@ -483,6 +491,11 @@ class _Grading:
             ),
             message=interpret.summary(verdict, tests, out.findings),
         )
+
+
+def _exited(run: RawRun) -> bool:
+    """The command ended by itself (its status is known and not a signal's)."""
+    return run.exit_code is not None and run.exit_code < 128
 
 
 class _Timer:

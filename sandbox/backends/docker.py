@@ -150,6 +150,7 @@ class DockerBox:
         self.id = container.id
         self.limits = limits
         self.dead = False
+        self._host_root: str | None = None  # "" once known to be unreachable
         self._events = {
             "oom_kill": _cgroup_file(container.id, "memory", "memory.oom_control", "memory.events"),
             "max": _cgroup_file(container.id, "pids", "pids.events", "pids.events"),
@@ -256,7 +257,19 @@ class DockerBox:
         )
 
     def _disk_full(self) -> bool:
-        """Less than 1 MiB left on a scratch mount (asked inside: the mounts are the box's)."""
+        """Less than 1 MiB left on a scratch mount. Read from the host through the box's
+        /proc/<pid>/root when this worker can see the engine's processes (no exec, so it
+        costs nothing); else asked inside, where the mounts are the box's."""
+        if self._host_root is None:
+            self._host_root = self._find_host_root()
+        if self._host_root:
+            try:
+                return any(
+                    _free_bytes(os.statvfs(f"{self._host_root}{mount}")) < MIB
+                    for mount in ("/work", "/tmp")
+                )
+            except OSError:
+                self._host_root = ""
         exec_id = self.client.api.exec_create(
             self.container.id, ["stat", "-f", "-c", "%a %S", "/work", "/tmp"], user=_user()
         )["Id"]
@@ -266,6 +279,20 @@ class DockerBox:
             len(p) == 2 and p[0].isdigit() and p[1].isdigit() and int(p[0]) * int(p[1]) < MIB
             for p in sizes
         )
+
+    def _find_host_root(self) -> str:
+        """/proc/<init pid>/root of the box, or "" when the engine's processes are not ours
+        to see (a remote engine, another pid namespace, no permission). The pid counts only
+        if its cgroup names this container: in another pid namespace it is someone else."""
+        try:
+            self.container.reload()
+            pid = int(self.container.attrs["State"]["Pid"])
+            if pid > 0 and self.container.id in Path(f"/proc/{pid}/cgroup").read_text():
+                os.statvfs(f"/proc/{pid}/root/work")
+                return f"/proc/{pid}/root"
+        except Exception:  # the SDK and /proc raise several unrelated types
+            pass
+        return ""
 
     def kill(self) -> None:
         self.dead = True
@@ -293,6 +320,10 @@ class DockerBox:
         except (OSError, ValueError):
             pass
         return 0
+
+
+def _free_bytes(stats: os.statvfs_result) -> int:
+    return stats.f_bavail * stats.f_frsize
 
 
 FRAME = b"\n@@file "
@@ -342,6 +373,16 @@ def _user() -> str:
     return f"{SANDBOX_UID}:{SANDBOX_UID}"
 
 
-def _remove(container) -> None:
-    with contextlib.suppress(Exception):
-        container.remove(force=True)
+def _remove(container, attempts: int = 4) -> None:
+    """Force-remove, retrying while the engine is busy (a box being killed can refuse at
+    first); a box that is already gone is done."""
+    import docker.errors
+
+    for attempt in range(attempts):
+        try:
+            container.remove(force=True)
+            return
+        except docker.errors.NotFound:
+            return
+        except Exception:
+            time.sleep(0.5 * 2**attempt)

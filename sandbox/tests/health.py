@@ -35,8 +35,9 @@ def container_exists(box_id: str) -> bool:
     return found.returncode == 0
 
 
-def leftovers(backend: str, box_id: str, wait_seconds: float = 15.0) -> list[str]:
-    """What survives the box; Docker removes finished boxes in the background, so wait."""
+def leftovers(backend: str, box_id: str, wait_seconds: float = 30.0) -> list[str]:
+    """What survives the box; Docker removes finished boxes in the background, so wait
+    (killing a busy box and unmounting it takes the engine seconds on a loaded machine)."""
     assert box_id, "the result must name its box"
     deadline = time.monotonic() + wait_seconds
     while True:
