@@ -3,6 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python scripts/bench_engine.py
-if [[ -f scripts/bench_web.py ]]; then
-  .venv/bin/python scripts/bench_web.py
-fi
+.venv/bin/python scripts/bench_throughput.py
+.venv/bin/python scripts/bench_web.py

@@ -32,9 +32,10 @@ PROBLEM = load_problem(ROOT / "graders" / "tests" / "problems" / "parallel-sum")
 OPTIONS = GradeOptions(run_benchmarks=False)
 
 
-def bare_host_seconds() -> float:
-    """The grading commands run bare on the host: build, race build, vet, tests, race runs."""
-    request = PROBLEM.grade_request(PROBLEM.reference.encode())
+def bare_host_seconds(problem=PROBLEM) -> float:
+    """The grading commands run bare on the host: build, race build, vet, tests, race runs
+    (no benchmarks: grade problems without them, or with run_benchmarks off)."""
+    request = problem.grade_request(problem.reference.encode())
     work = workload_for_request(request)
     with tempfile.TemporaryDirectory() as tmp:
         for name, content in work.files.items():
