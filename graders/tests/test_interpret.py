@@ -193,13 +193,7 @@ def test_a_crash_dump_cut_by_the_output_cap_is_still_the_crash() -> None:
     # A panic in a program with many goroutines prints all of them (GOTRACEBACK=all): the
     # cap cuts the dump, but the verdict is the panic, on the candidate's line.
     cut = fixture("goroutines/panic_crowd.txt")[: 16 * 1024]
-    outcome = interpret.test_run(
-        _run(cut, LimitHit.OUTPUT, code=None),
-        None,
-        nonce="n",
-        expected=["TestCrowd"],
-        instrumented=["TestCrowd"],
-    )
+    outcome = _cut_at_output_cap(cut, "TestCrowd")
     assert outcome.verdict is Verdict.RUNTIME_ERROR
     panic = next(f for f in outcome.findings if f.kind is FindingKind.PANIC)
     assert "TODO" in panic.message and (panic.file, panic.line) == ("solution.go", 4)
@@ -208,11 +202,11 @@ def test_a_crash_dump_cut_by_the_output_cap_is_still_the_crash() -> None:
 
 def test_a_flood_of_output_is_an_output_limit() -> None:
     flood = _events(("run", "TestA")) + "\n" + "spam panic: not at line start\n" * 2000
-    outcome = interpret.test_run(
-        _run(flood, LimitHit.OUTPUT, code=None),
-        None,
-        nonce="n",
-        expected=["TestA"],
-        instrumented=["TestA"],
-    )
+    outcome = _cut_at_output_cap(flood, "TestA")
     assert outcome.verdict is Verdict.OUTPUT_LIMIT
+
+
+def _cut_at_output_cap(stdout: str, test: str) -> interpret.TestRunOutcome:
+    """A test run the sandbox stopped at the output limit, with no harness record."""
+    run = _run(stdout, LimitHit.OUTPUT, code=None)
+    return interpret.test_run(run, None, nonce="n", expected=[test], instrumented=[test])
