@@ -211,8 +211,6 @@ class _Grading:
 
     def run(self) -> GradeResult:
         if self.build():
-            if not self.work.run_in_source:
-                self.box.remove(["src", "ref"])  # only binaries remain while candidate code runs
             self.box.set_memory(problem_memory(self.request.limits.memory_mb))
             first = self.test()
             if first.finished_normally or first.verdict in (Verdict.WRONG_ANSWER, Verdict.LEAK):
@@ -242,7 +240,10 @@ class _Grading:
             if self.has_reference:
                 jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(
                     f"{gotool.BIN}/reference.test", race=False))  # fmt: skip
-            runs = self._go_parallel(jobs)
+            # Only binaries remain while candidate code runs: the same sandbox run deletes the
+            # sources once every job has ended (one command fewer than a separate delete).
+            then = "" if self.work.run_in_source else f"rm -rf {gotool.SRC} {gotool.REF}"
+            runs = self._go_parallel(jobs, then=then)
         cut_short = [name for name, run in runs.items() if not _exited(run)]
         if cut_short and any(run.limit_hit for run in runs.values()):
             # A build that outgrows the box's limits (time, memory) is the code's doing.
@@ -265,14 +266,17 @@ class _Grading:
         self.out.built = True
         return True
 
-    def _go_parallel(self, jobs: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, RawRun]:
-        """Several go commands in one sandbox run, each with its own log and exit status."""
+    def _go_parallel(
+        self, jobs: dict[str, tuple[str, str, tuple[str, ...]]], then: str = ""
+    ) -> dict[str, RawRun]:
+        """Several go commands in one sandbox run, each with its own log and exit status;
+        `then` runs after all of them."""
         parts = []
         for name, (cwd, cgo, argv) in jobs.items():
             command = " ".join(shlex.quote(arg) for arg in argv)
             parts.append(f"(cd {cwd} && CGO_ENABLED={cgo} {command} > {gotool.OUT}/{name}.log "
                          f"2>&1; echo $? > {gotool.OUT}/{name}.rc) &")  # fmt: skip
-        script = " ".join(parts) + " wait"
+        script = " ".join(parts) + " wait" + (f"; {then}" if then else "")
         run = self.box.run(RunSpec(("sh", "-c", script), env=gotool.go_env(cgo=False),
                                    cwd=gotool.SRC, wall_seconds=300))  # fmt: skip
         names = [f"out/{name}.{ext}" for name in jobs for ext in ("log", "rc")]
