@@ -182,7 +182,8 @@ def test_run(
         findings.append(Finding(FindingKind.TAMPERING, record))
         record = None
     limit = run.limit_hit
-    crash = _crash_verdict(dump, output)
+    # Under a wall or CPU limit _limit_verdict reads the dump itself: classify it once.
+    crash = _crash_verdict(dump, output) if limit in (None, LimitHit.OUTPUT) else None
     if limit is LimitHit.OUTPUT and crash is not None:
         # The runtime's own dump (all goroutines of a big program) overflowed the output cap:
         # the crash is the cause, the cut dump its evidence.

@@ -446,9 +446,6 @@ class _Grading:
     def _expected(self) -> tuple[str, ...]:
         return self.package.expected_tests
 
-    def _go(self, argv: tuple[str, ...], *, cgo: bool = False, cwd: str = gotool.SRC) -> RawRun:
-        return self.box.run(RunSpec(argv, env=gotool.go_env(cgo=cgo), cwd=cwd, wall_seconds=300))
-
     def _timed(self, name: str) -> _Timer:
         return _Timer(self.out.timings, name)
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 
 MIB = 1024 * 1024
+
+
+def nearly_full(path: str) -> bool:
+    """Less than 1 MiB left for the sandbox user on the file system at path: a disk limit hit."""
+    stats = os.statvfs(path)
+    return stats.f_bavail * stats.f_frsize < MIB
 
 
 class LimitHit(StrEnum):

@@ -21,7 +21,7 @@ from pathlib import Path
 from sandbox.capture import OutputCollector
 from sandbox.cgroups import BoxCgroup, CgroupError, Counters
 from sandbox.files import clean_relative, read_regular_file
-from sandbox.limits import LimitHit, Limits, Usage
+from sandbox.limits import LimitHit, Limits, Usage, nearly_full
 from sandbox.owners import pid_alive
 from sandbox.run import RawRun, RunSpec
 
@@ -172,8 +172,7 @@ class BwrapBox:
 
     def _disk_full(self) -> LimitHit | None:
         """The scratch tmpfs is (nearly) full: the program hit the disk limit."""
-        stats = os.statvfs(self.dir)
-        return LimitHit.DISK if stats.f_bavail * stats.f_frsize < 1024 * 1024 else None
+        return LimitHit.DISK if nearly_full(str(self.dir)) else None
 
     def _command(self, spec: RunSpec) -> list[str]:
         env = []

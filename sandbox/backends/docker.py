@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sandbox.capture import OutputCollector
 from sandbox.files import clean_relative, tar_of
-from sandbox.limits import MIB, LimitHit, Limits, Usage
+from sandbox.limits import MIB, LimitHit, Limits, Usage, nearly_full
 from sandbox.owners import pid_alive
 from sandbox.run import RawRun, RunSpec
 
@@ -264,10 +264,7 @@ class DockerBox:
             self._host_root = self._find_host_root()
         if self._host_root:
             try:
-                return any(
-                    _free_bytes(os.statvfs(f"{self._host_root}{mount}")) < MIB
-                    for mount in ("/work", "/tmp")
-                )
+                return any(nearly_full(f"{self._host_root}{mount}") for mount in ("/work", "/tmp"))
             except OSError:
                 self._host_root = ""
         exec_id = self.client.api.exec_create(
@@ -320,10 +317,6 @@ class DockerBox:
         except (OSError, ValueError):
             pass
         return 0
-
-
-def _free_bytes(stats: os.statvfs_result) -> int:
-    return stats.f_bavail * stats.f_frsize
 
 
 FRAME = b"\n@@file "
