@@ -26,6 +26,7 @@ from graders.results import (
     Scores,
     TestResult,
     TestStatus,
+    headline_first,
 )
 from graders.scoring import Evidence, score
 from graders.verdicts import Verdict, headline
@@ -480,7 +481,7 @@ class _Grading:
         return GradeResult(
             verdict=verdict,
             scores=scores,
-            findings=tuple(out.findings),
+            findings=headline_first(out.findings),
             tests=tests,
             benchmarks=tuple(out.benchmarks),
             timings={k: round(v, 3) for k, v in out.timings.items()},

@@ -51,6 +51,29 @@ class Finding:
     related: tuple[dict[str, Any], ...] = ()  # extra located lines, e.g. the race's other access
 
 
+# Findings are listed in the order of the verdicts they explain (see verdicts.PRECEDENCE), so
+# the first one is the evidence for the headline: a race before the wrong count it caused.
+FINDING_ORDER: tuple[FindingKind, ...] = (
+    FindingKind.SYSTEM,
+    FindingKind.REJECTED,
+    FindingKind.COMPILE,
+    FindingKind.DEADLOCK,
+    FindingKind.LIMIT,
+    FindingKind.PANIC,
+    FindingKind.RACE,
+    FindingKind.TAMPERING,
+    FindingKind.TEST_FAILURE,
+    FindingKind.LEAK,
+    FindingKind.VET,
+    FindingKind.PERFORMANCE,
+)
+
+
+def headline_first(findings: list[Finding] | tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The findings, the ones behind the most decisive verdict first; stable within a kind."""
+    return tuple(sorted(findings, key=lambda f: FINDING_ORDER.index(f.kind)))
+
+
 class TestStatus(StrEnum):
     PASS = "pass"
     FAIL = "fail"

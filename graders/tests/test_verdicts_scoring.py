@@ -1,7 +1,7 @@
 """Headline precedence and the separate scores."""
 
 from graders.request import Weights
-from graders.results import BenchmarkResult
+from graders.results import FINDING_ORDER, BenchmarkResult, Finding, FindingKind, headline_first
 from graders.scoring import Evidence, performance_score, score
 from graders.verdicts import PRECEDENCE, Verdict, headline
 
@@ -16,6 +16,24 @@ def test_headline_picks_the_most_decisive() -> None:
     assert headline({Verdict.WRONG_ANSWER, Verdict.DEADLOCK}) is Verdict.DEADLOCK
     assert headline({Verdict.VET_ERROR, Verdict.TOO_SLOW}) is Verdict.VET_ERROR
     assert headline({Verdict.SYSTEM_ERROR, Verdict.COMPILE_ERROR}) is Verdict.SYSTEM_ERROR
+
+
+def test_every_finding_kind_has_a_place_in_the_order() -> None:
+    assert sorted(FINDING_ORDER) == sorted(FindingKind)
+
+
+def test_the_evidence_for_the_headline_comes_first() -> None:
+    # The plain run lost updates before the race run reported the race that caused it.
+    wrong = Finding(FindingKind.TEST_FAILURE, "TestConcurrent failed")
+    vet = Finding(FindingKind.VET, "copies lock")
+    races = [Finding(FindingKind.RACE, f"race {i}", line=i) for i in (9, 13)]
+    ordered = headline_first([vet, wrong, *races])
+    assert [f.message for f in ordered] == [
+        "race 9",
+        "race 13",
+        "TestConcurrent failed",
+        "copies lock",
+    ]
 
 
 def _bench(ratio: float, significant: bool) -> BenchmarkResult:
