@@ -20,7 +20,8 @@ from graders.parsers.goroutines import (
     split_outside_parentheses,
 )
 from graders.parsers.gotest_json import TestRun, join_output, parse_test_events
-from graders.parsers.race import parse_race_reports
+from graders.parsers.race import RaceAccess, RaceReport, parse_race_reports
+from graders.prepare import HARNESS_FILE
 from graders.results import BenchmarkResult, Finding, FindingKind, Frame, TestResult, TestStatus
 from graders.stats import compare_samples
 from graders.verdicts import Verdict
@@ -176,7 +177,7 @@ def test_run(
 
     dump = parse_goroutine_dump(output) if ("goroutine " in output) else None
     races = race_findings(output)
-    timed_out_tests: set[str] = set()
+    timed_out_tests: dict[str, str] = {}
 
     if isinstance(record, str):
         findings.append(Finding(FindingKind.TAMPERING, record))
@@ -247,7 +248,7 @@ def judge_tests(
     instrumented: Sequence[str],
     events: TestRun,
     record: HarnessRecord | None,
-    timed_out: set[str],
+    timed_out: dict[str, str],
 ) -> tuple[TestResult, ...]:
     """A test passes only when the harness saw it pass (for instrumented tests) and the
     event stream agrees; forged PASS lines alone never make a test pass."""
@@ -258,6 +259,7 @@ def judge_tests(
         output = _cap(summary.output) if summary else ""
         if name in timed_out:
             status = TestStatus.TIMEOUT
+            output = _cap(f"{output}{timed_out[name]}\n")
         elif name in instrumented:
             status = _harness_status(record.tests.get(name) if record else None)
             if status is TestStatus.PASS and summary and summary.fails:
@@ -323,20 +325,22 @@ def _cap(text: str) -> str:
 
 def _crash_verdict(
     dump: GoroutineDump | None, output: str
-) -> tuple[Verdict, list[Finding], set[str]] | None:
+) -> tuple[Verdict, list[Finding], dict[str, str]] | None:
     """What a runtime crash dump says: a test timeout, a deadlock, out of memory, a panic.
-    The third item names the tests that were running when the clock ran out."""
+    The third item maps the tests that were running when the clock ran out to a note."""
     if dump is None or not dump.message:
         return None
     if "test timed out" in dump.message:
         verdict, hang = classify_hang(dump)
-        return verdict, hang, {t.name for t in dump.running_tests}
+        stopped = {t.name: f"{dump.message} ({t.name} had run {t.duration})"
+                   for t in dump.running_tests}  # fmt: skip
+        return verdict, hang, stopped
     if "all goroutines are asleep" in dump.message:
-        return Verdict.DEADLOCK, blocked_findings(dump.goroutines, dump), set()
+        return Verdict.DEADLOCK, blocked_findings(dump.goroutines, dump), {}
     if "out of memory" in dump.message:
         stack = output[-STACK_CAP:]
-        return Verdict.MEMORY_LIMIT, [Finding(FindingKind.LIMIT, dump.message, stack=stack)], set()
-    return Verdict.RUNTIME_ERROR, [panic_finding(dump)], set()
+        return Verdict.MEMORY_LIMIT, [Finding(FindingKind.LIMIT, dump.message, stack=stack)], {}
+    return Verdict.RUNTIME_ERROR, [panic_finding(dump)], {}
 
 
 def _limit_verdict(
@@ -422,37 +426,51 @@ def _busy_finding(g: Goroutine) -> Finding:
 
 
 def blocked_findings(goroutines: Sequence[Goroutine], dump: GoroutineDump) -> list[Finding]:
-    findings = []
+    """One finding per distinct wait (same state, same place, same origin), with how many
+    goroutines wait there; the ones located in the candidate's code first."""
+    groups: dict[tuple[str, str, str], list[Goroutine]] = {}
     for g in goroutines:
         if _is_harness_goroutine(g) or _base_state(g.state) not in BLOCKED_STATES:
             continue
-        frames = mark(g.frames)
-        where = first_candidate(frames)
+        where = first_candidate(mark(g.frames))
         created = mark([g.created_by])[0] if g.created_by else None
-        related = [r for r in (location("created at", created),) if r]
-        if where is None and created and created.candidate:
-            where_text = f"a goroutine started at {_where(created)}"
-        elif where is None:
-            test = next((f.function for f in frames if ".Test" in f.function), "the test")
-            where_text = f"{test.rsplit('.', 1)[-1]} (waiting for your code)"
-        else:
-            where_text = _where(where)
-        findings.append(
-            Finding(
-                FindingKind.DEADLOCK,
-                f"goroutine {g.id} blocked for ever in {g.state} at {where_text}",
-                file=where.file
-                if where
-                else (created.file if created and created.candidate else None),
-                line=where.line
-                if where
-                else (created.line if created and created.candidate else None),
-                stack=g.raw,
-                frames=frames,
-                related=tuple(related),
-            )
-        )
-    return findings
+        groups.setdefault((_base_state(g.state), _where(where), _where(created)), []).append(g)
+    findings = [_blocked_finding(members) for members in groups.values()]
+    return sorted(findings, key=lambda f: f.line is None)
+
+
+def _blocked_finding(members: list[Goroutine]) -> Finding:
+    g = members[0]
+    frames = mark(g.frames)
+    where = first_candidate(frames)
+    created = mark([g.created_by])[0] if g.created_by else None
+    related = [r for r in (location("created at", created),) if r]
+    if where is None and created and created.candidate:
+        where_text = f"a goroutine started at {_where(created)}"
+    elif where is None:
+        test = next((f.function for f in frames if ".Test" in f.function), "the test")
+        where_text = f"{test.rsplit('.', 1)[-1]} (waiting for your code)"
+    else:
+        where_text = _where(where)
+    if len(members) == 1:
+        who = f"goroutine {g.id}"
+    else:
+        ids = ", ".join(str(m.id) for m in members[:5]) + (", …" if len(members) > 5 else "")
+        who = f"{len(members)} goroutines ({ids})"
+    located = where or (created if created and created.candidate else None)
+    # Where a goroutine of the package was started tells apart waits at one line;
+    # the testing package's own start of a test goroutine says nothing.
+    ours = created and (created.candidate or created.file.endswith("_test.go"))
+    origin = f", started at {_where(created)}" if ours and created is not located else ""
+    return Finding(
+        FindingKind.DEADLOCK,
+        f"{who} blocked for ever in {g.state} at {where_text}{origin}",
+        file=located.file if located else None,
+        line=located.line if located else None,
+        stack=g.raw,
+        frames=frames,
+        related=tuple(related),
+    )
 
 
 def panic_finding(dump: GoroutineDump) -> Finding:
@@ -478,7 +496,7 @@ def _is_harness_goroutine(g: Goroutine) -> bool:
     blocking = _blocking_frame(g)
     if blocking is None:
         return True
-    if blocking.function.startswith("testing."):
+    if blocking.function.startswith("testing.") or blocking.file.endswith(HARNESS_FILE):
         return True
     return not any(is_candidate_file(f.file) or f.file.endswith("_test.go") for f in g.frames)
 
@@ -486,7 +504,9 @@ def _is_harness_goroutine(g: Goroutine) -> bool:
 def _blocking_frame(g: Goroutine) -> Frame | None:
     """The first frame outside the runtime and the sync internals: where the code waits."""
     for frame in g.frames:
-        if not frame.function.startswith(("runtime.", "internal/", "sync.", "time.Sleep")):
+        if frame.function != "panic" and not frame.function.startswith(
+            ("runtime.", "internal/", "sync.", "time.Sleep")
+        ):
             return frame
     return None
 
@@ -545,16 +565,17 @@ def location(role: str, frame: Frame | None) -> dict[str, object] | None:
 
 def race_findings(output: str) -> tuple[Finding, ...]:
     findings: list[Finding] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str, str]] = set()
     for report in parse_race_reports(output):
         if report.access is None:
             continue  # a banner without a body is not evidence (cut, or printed by the code)
-        access = report.access
-        previous = report.previous
-        now_frames = mark(access.frames) if access else ()
-        before_frames = mark(previous.frames) if previous else ()
-        here, there = first_candidate(now_frames), first_candidate(before_frames)
-        key = (_where(here), _where(there))
+        access, previous = report.access, report.previous
+        now_frames = mark(access.frames)
+        here, here_text = _race_place(access, report)
+        there, there_text = (
+            _race_place(previous, report) if previous else (None, "at an unknown location")
+        )
+        key = (here_text, there_text)
         if key in seen:
             continue
         seen.add(key)
@@ -564,20 +585,42 @@ def race_findings(output: str) -> tuple[Finding, ...]:
             location(f"goroutine {origin.id} created at", first_candidate(mark(origin.frames)))
             for origin in report.goroutines
         ]
-        kind_now = access.kind if access else "access"
+        located = here or there
         findings.append(
             Finding(
                 FindingKind.RACE,
-                f"data race: {kind_now} at {_where(here)} conflicts with an earlier "
-                f"{kind_before} at {_where(there)}",
-                file=here.file if here else None,
-                line=here.line if here else None,
+                f"data race: {access.kind} {here_text} conflicts with an earlier "
+                f"{kind_before} {there_text}",
+                file=located.file if located else None,
+                line=located.line if located else None,
                 stack=report.raw[:STACK_CAP],
                 frames=now_frames,
                 related=tuple(r for r in related if r),
             )
         )
     return tuple(findings)
+
+
+def _race_place(access: RaceAccess, report: RaceReport) -> tuple[Frame | None, str]:
+    """Where one access of a race happened, in the candidate's code when at all possible:
+    its own frame; else where its goroutine was started (the runtime may print only
+    `raceread()` for an access inside the sync internals); else the first frame outside
+    the runtime, which is the test's."""
+    frames = mark(access.frames)
+    here = first_candidate(frames)
+    if here is not None:
+        return here, f"at {_where(here)}"
+    origin = next((g for g in report.goroutines if g.id == access.goroutine), None)
+    started = first_candidate(mark(origin.frames)) if origin else None
+    if started is not None:
+        return started, f"in a goroutine started at {_where(started)}"
+    outside = next(
+        (f for f in frames if not f.function.startswith(("runtime.", "internal/"))), None
+    )
+    if outside is not None:
+        name = outside.function.rsplit("/", 1)[-1].split(".", 1)[-1]
+        return None, f"in {name} ({outside.file}:{outside.line})"
+    return None, "at an unknown location"
 
 
 # --- benchmarks ----------------------------------------------------------------------------

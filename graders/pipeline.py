@@ -333,6 +333,11 @@ class _Grading:
         if outcome.verdict not in (None, Verdict.WRONG_ANSWER) and not outcome.races:
             self.out.add(outcome.verdict, outcome.findings)  # a crash or hang under -race
             self.out.deadlocked |= outcome.deadlocked
+            for result in outcome.tests:  # the test that hung or crashed did not pass
+                earlier = self.out.tests.get(result.name)
+                broken = result.status in (TestStatus.FAIL, TestStatus.TIMEOUT)
+                if broken and earlier and earlier.status is TestStatus.PASS:
+                    self.out.tests[result.name] = result
             return
         # A failure seen only under other schedules is still a failure of the code.
         for result in outcome.tests:
@@ -404,6 +409,9 @@ class _Grading:
         env = gotool.run_env(GOCONCUR_HARNESS_OUT=f"/work/{record_path}", GOCONCUR_LEAKCHECK="1")
         if race:
             env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
+            # The race run's clock covers every repetition; one test that hangs is cut at
+            # the plain run's whole limit, so a deadlock seen only here is not a long wait.
+            env["GOCONCUR_TEST_BUDGET"] = f"{self.request.limits.test_timeout_seconds:g}"
         cwd = gotool.SRC if self.work.run_in_source else gotool.RUN_DIR
         run = self.box.run(
             RunSpec(

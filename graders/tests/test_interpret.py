@@ -55,6 +55,33 @@ def test_race_reports_name_both_accesses() -> None:
     assert any("created at" in role for role in roles)
 
 
+def test_a_race_inside_the_sync_internals_points_at_where_its_goroutine_started() -> None:
+    # WaitGroup.Add inside the goroutine: both access stacks stop in runtime.race*, with no
+    # line of the candidate's file; the goroutine that made the earlier read was started
+    # at solution.go:15.
+    findings = interpret.race_findings(fixture("race/waitgroup_add.txt"))
+    assert len(findings) == 1
+    race = findings[0]
+    assert (race.file, race.line) == ("solution.go", 15)
+    assert "read in a goroutine started at solution.go:15" in race.message
+    assert "write in TestCount (solution_test.go:7)" in race.message
+    assert "unknown location" not in race.message
+
+
+def test_goroutines_blocked_at_one_place_are_one_finding_with_a_count() -> None:
+    # Locks taken in opposite orders: dozens of goroutines in sync.Mutex.Lock on two lines.
+    dump = parse_goroutine_dump(fixture("goroutines/timeout_lock_order.txt"))
+    verdict, findings = interpret.classify_hang(dump)
+    assert verdict is Verdict.DEADLOCK
+    blocked = sum(1 for g in dump.goroutines if "sync.Mutex.Lock" in g.state)
+    assert blocked > len(findings)  # grouped, not one finding per goroutine
+    on_lines = [f for f in findings if f.file == "solution.go"]
+    assert {f.line for f in on_lines} <= {13, 15} and on_lines
+    assert findings[0].file == "solution.go"  # the candidate's lines before the test's wait
+    assert any(" goroutines (" in f.message for f in on_lines)
+    assert len({f.message for f in findings}) == len(findings)
+
+
 def test_forged_race_banner_without_body_is_not_evidence() -> None:
     assert interpret.race_findings("==================\nWARNING: DATA RACE\n") == ()
 

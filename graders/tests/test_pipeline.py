@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from graders import GradeOptions, Mode, Verdict, check, grade
-from graders.request import EngineSettings
+from graders import GradeOptions, Mode, Verdict, check, grade, results
+from graders.request import EngineSettings, ProblemLimits
 from graders.results import FindingKind, GradeResult
 from problems.loader import load_problem
 from problems.validation import validate_problem
@@ -118,6 +118,21 @@ def test_check_finds_a_leak_in_an_external_test_package(engine: EngineSettings) 
     assert result.verdict is Verdict.LEAK, result.to_dict()
     leak = next(f for f in result.findings if f.kind is FindingKind.LEAK)
     assert leak.file == "ticker.go" and leak.line == 13
+
+
+def test_a_hang_seen_only_under_race_is_cut_at_one_test_budget(engine: EngineSettings) -> None:
+    # The race run repeats the tests (-count, -cpu=1,2,4) under one clock six times the plain
+    # run's; the harness stops a single test at the plain run's limit instead.
+    limits = ProblemLimits(test_timeout_seconds=3)
+    result = check(
+        str(HERE / "packages" / "hangs_on_four_cpus"), GradeOptions(), engine, limits=limits
+    )
+    assert result.verdict is Verdict.DEADLOCK, result.to_dict()
+    (test,) = result.tests
+    assert test.status is results.TestStatus.TIMEOUT  # passed in the plain run, hung under -cpu=4
+    assert "test timed out after 3s" in test.output and "TestWork had run 3s" in test.output
+    blocked = next(f for f in result.findings if f.kind is FindingKind.DEADLOCK)
+    assert (blocked.file, blocked.line) == ("work.go", 12)
 
 
 def test_same_solution_same_verdict(engine: EngineSettings) -> None:

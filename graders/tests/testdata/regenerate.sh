@@ -132,6 +132,7 @@ if want goroutines; then
     capture goroutines nil_map nil_map runbin
     capture goroutines nil_deref nil_deref runbin
     capture goroutines panic_crowd panic_crowd testbin GOTRACEBACK=all
+    capture_until "sync.Mutex.Lock" goroutines lock_order timeout_lock_order testbin -test.timeout=2s
     capture goroutines goleak goleak testbin
     capture goroutines goleak_verify goleak_verify testbin -test.v
 fi
@@ -142,6 +143,7 @@ if want race; then
     capture race slice slice testbin -race
     capture race closure closure testbin -race
     capture race finished finished testbin -race -test.v
+    capture_until "WARNING: DATA RACE" race waitgroup_add waitgroup_add testbin -race
     capture race main_goroutine main_goroutine bash -c \
         'go build -race -o solution.bin . && ./solution.bin'
 fi

@@ -1,0 +1,3 @@
+module goconcur/solution
+
+go 1.26
