@@ -205,7 +205,12 @@ def test_run(
             Finding(
                 FindingKind.PANIC,
                 "the test process ended before the tests finished (os.Exit, log.Fatal or a crash "
-                f"in your code?); exit status {run.exit_code}",
+                "in your code?); "
+                + (
+                    f"killed by signal {run.signal}"
+                    if run.signal
+                    else f"exit status {run.exit_code}"
+                ),
                 stack=output[-STACK_CAP:],
             )
         )

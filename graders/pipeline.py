@@ -242,8 +242,13 @@ class _Grading:
                 jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(
                     f"{gotool.BIN}/reference.test", race=False))  # fmt: skip
             # Only binaries remain while candidate code runs: the same sandbox run deletes the
-            # sources once every job has ended (one command fewer than a separate delete).
-            then = "" if self.work.run_in_source else f"rm -rf {gotool.SRC} {gotool.REF}"
+            # sources once every job has ended (one command fewer than a separate delete), and
+            # opens to the candidate user only the directories its code may write in.
+            opened = f"{gotool.OUT} {gotool.RUN_DIR}"
+            if self.work.run_in_source:
+                then = f"chmod 1777 {opened} && chmod -R a+rwX {gotool.SRC}"
+            else:
+                then = f"rm -rf {gotool.SRC} {gotool.REF} && chmod 1777 {opened}"
             runs = self._go_parallel(jobs, then=then)
         cut_short = [name for name, run in runs.items() if not _exited(run)]
         if cut_short and any(run.limit_hit for run in runs.values()):
@@ -378,7 +383,11 @@ class _Grading:
         with self._timed("bench"):
             run = self.box.run(
                 RunSpec(
-                    ("sh", "-c", script), env=gotool.run_env(), cwd=gotool.RUN_DIR, wall_seconds=600
+                    ("sh", "-c", script),
+                    env=gotool.run_env(),
+                    cwd=gotool.RUN_DIR,
+                    wall_seconds=600,
+                    untrusted=True,
                 )
             )
         if run.limit_hit:
@@ -421,6 +430,7 @@ class _Grading:
                 wall_seconds=timeout + 30,
                 # Repetitions multiply honest output (race reports, t.Log): more room for them.
                 output_bytes=self.options.max_output_bytes * (4 if race else 1),
+                untrusted=True,
             )
         )
         if run.limit_hit:

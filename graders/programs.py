@@ -48,7 +48,7 @@ def run_program(
         box.set_memory(2048 * MIB)
         build = box.run(
             RunSpec(
-                gotool.build_program(f"{gotool.BIN}/program", race=race),
+                _then_open_run_dir(gotool.build_program(f"{gotool.BIN}/program", race=race)),
                 env=gotool.go_env(cgo=race),
                 cwd=gotool.SRC,
                 wall_seconds=300,
@@ -65,6 +65,7 @@ def run_program(
                 env=env,
                 cwd=gotool.RUN_DIR,
                 wall_seconds=timeout_seconds,
+                untrusted=True,
             )
         )
         return ProgramRun(
@@ -74,3 +75,8 @@ def run_program(
             True,
             run.limit_hit is not None and run.limit_hit.value == "wall_time",
         )
+
+
+def _then_open_run_dir(build: tuple[str, ...]) -> tuple[str, ...]:
+    """The build, then the one directory the program (run as the candidate user) may write."""
+    return ("sh", "-c", f'"$@" && chmod 1777 {gotool.RUN_DIR}', "sh", *build)

@@ -16,6 +16,9 @@ class RunSpec:
     cwd: str = "/work"
     wall_seconds: float | None = None  # None: the box's limit
     output_bytes: int | None = None  # None: the box's limit
+    # Run as the candidate user (sandbox/users.py): for anything that executes the
+    # candidate's code. Whatever it leaves running is killed when the run ends.
+    untrusted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,11 @@ def test_attack_gets_its_verdict(name: str, engine: EngineSettings) -> None:
         result = _grade((ATTACKS / name / "solution.go").read_bytes(), engine)
     finally:
         del os.environ["GOCONCUR_TEST_CANARY_SECRET"]
-    assert result.verdict == Verdict(expected["verdict"]), result.to_dict()
+    # A list: several readings are fair, e.g. whether the code's kill reached its test driver.
+    allowed = (
+        expected["verdict"] if isinstance(expected["verdict"], list) else [expected["verdict"]]
+    )
+    assert result.verdict in {Verdict(v) for v in allowed}, result.to_dict()
     if "limit" in expected:
         assert expected["limit"] in result.sandbox.limits_hit, result.to_dict()
     _assert_host_healthy(result)

@@ -24,8 +24,8 @@ from sandbox.files import clean_relative, read_regular_file
 from sandbox.limits import LimitHit, Limits, Usage, nearly_full
 from sandbox.owners import pid_alive
 from sandbox.run import RawRun, RunSpec
+from sandbox.users import BOX_UID, CANDIDATE_UID
 
-SANDBOX_UID = 10001
 JOBS_ROOT = Path(os.environ.get("GOCONCUR_JOBS_DIR", "/var/lib/goconcur/jobs"))
 
 
@@ -91,7 +91,7 @@ class BwrapBox:
             for sub, mode in (("work", 0o755), ("tmp", 0o1777), ("shm", 0o1777)):
                 path = self.dir / sub
                 path.mkdir()
-                os.chown(path, SANDBOX_UID, SANDBOX_UID)
+                os.chown(path, BOX_UID, BOX_UID)
                 path.chmod(mode)
             self.cgroup.create(limits.memory_bytes, limits.pids, limits.cpus)
         except (OSError, CgroupError, subprocess.CalledProcessError):
@@ -109,11 +109,11 @@ class BwrapBox:
                 path = self.work / parent
                 if not path.exists():
                     path.mkdir()
-                    os.chown(path, SANDBOX_UID, SANDBOX_UID)
+                    os.chown(path, BOX_UID, BOX_UID)
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
-            os.chown(target, SANDBOX_UID, SANDBOX_UID, follow_symlinks=False)
+            os.chown(target, BOX_UID, BOX_UID, follow_symlinks=False)
 
     def set_memory(self, memory_bytes: int) -> None:
         self.cgroup.set_memory(memory_bytes)
@@ -191,10 +191,11 @@ class BwrapBox:
             "--", *spec.argv,
         ]  # fmt: skip
         join = "; ".join(f"echo $$ > {shlex.quote(str(p))}" for p in self.cgroup.procs_files())
+        uid = CANDIDATE_UID if spec.untrusted else BOX_UID
         # Join the cgroup as root, set the CPU rlimit, then become the sandbox user for good.
         script = (
             f"{join}; ulimit -t {int(self.limits.cpu_seconds)}; "
-            f"exec setpriv --reuid={SANDBOX_UID} --regid={SANDBOX_UID} --clear-groups "
+            f"exec setpriv --reuid={uid} --regid={uid} --clear-groups "
             f'--no-new-privs --inh-caps=-all --bounding-set=-all "$@"'
         )
         return ["/bin/sh", "-c", script, "sandbox", *bwrap]

@@ -22,8 +22,8 @@ from sandbox.files import clean_relative, tar_of
 from sandbox.limits import MIB, LimitHit, Limits, Usage, nearly_full
 from sandbox.owners import pid_alive
 from sandbox.run import RawRun, RunSpec
+from sandbox.users import BOX_UID, CANDIDATE_UID
 
-SANDBOX_UID = 10001
 BOX_LABEL = "goconcur.box"
 OWNER = f"{socket.gethostname()}:{os.getpid()}"  # which worker process a box belongs to
 
@@ -102,12 +102,12 @@ class DockerBackend:
                 self._refill.release()
 
     def _start(self, limits: Limits):
-        scratch = f"size={limits.disk_bytes},uid={SANDBOX_UID},gid={SANDBOX_UID},mode=0755,exec"
+        scratch = f"size={limits.disk_bytes},uid={BOX_UID},gid={BOX_UID},mode=0755,exec"
         return self.client.containers.run(
             self.image,
             ["sleep", "infinity"],
             detach=True,
-            user=f"{SANDBOX_UID}:{SANDBOX_UID}",
+            user=f"{BOX_UID}:{BOX_UID}",
             network_mode="none",
             read_only=True,
             tmpfs={
@@ -160,7 +160,7 @@ class DockerBox:
         self.container.update(mem_limit=memory_bytes, memswap_limit=memory_bytes)
 
     def write_files(self, files: Mapping[str, bytes]) -> None:
-        payload = tar_of(files, SANDBOX_UID, SANDBOX_UID)
+        payload = tar_of(files, BOX_UID, BOX_UID)
         exec_id = self.client.api.exec_create(
             self.container.id, ["tar", "-x", "-C", "/work", "-f", "-"], stdin=True, user=_user()
         )["Id"]
@@ -185,11 +185,12 @@ class DockerBox:
         only regular files with a canonical path (no symlink at any level) are read."""
         targets = ["/work/" + clean_relative(name) for name in paths]
         script = (
-            'cap=$1; shift; i=0; for f in "$@"; do '
+            # mktemp: a fresh file, never one the candidate user planted in /tmp.
+            'cap=$1; shift; i=0; t=$(mktemp) || exit 1; for f in "$@"; do '
             'if [ -f "$f" ] && [ "$(readlink -f -- "$f")" = "$f" ]; then '
-            'head -c "$cap" -- "$f" > /tmp/.goconcur-read; '
-            'printf "\\n@@file %s %s\\n" "$i" "$(wc -c < /tmp/.goconcur-read)"; '
-            "cat /tmp/.goconcur-read; fi; i=$((i+1)); done; rm -f /tmp/.goconcur-read"
+            'head -c "$cap" -- "$f" > "$t"; '
+            'printf "\\n@@file %s %s\\n" "$i" "$(wc -c < "$t")"; '
+            'cat "$t"; fi; i=$((i+1)); done; rm -f "$t"'
         )
         run = self.run(RunSpec(("sh", "-c", script, "sh", str(max_bytes), *targets),
                                wall_seconds=10,
@@ -205,9 +206,17 @@ class DockerBox:
         # `timeout` kills the command at the wall limit inside the box; the outer deadline
         # below is a backstop that kills the whole container if even that does not end it.
         argv = ["timeout", "-s", "KILL", f"{wall:.3f}", *spec.argv]
+        if spec.untrusted:
+            # The container outlives the run: kill whatever the code left in the background
+            # (the candidate user runs nothing else; kill -1 spares the caller itself).
+            argv = ["sh", "-c", '"$@"; code=$?; kill -9 -1 2>/dev/null; exit $code', "sh", *argv]
         started = time.monotonic()
         exec_id = self.client.api.exec_create(
-            self.container.id, argv, environment=dict(spec.env), workdir=spec.cwd, user=_user()
+            self.container.id,
+            argv,
+            environment=dict(spec.env),
+            workdir=spec.cwd,
+            user=_user(CANDIDATE_UID if spec.untrusted else BOX_UID),
         )["Id"]
         output = OutputCollector(cap)
         limit: list[LimitHit] = []
@@ -246,6 +255,8 @@ class DockerBox:
             elif self._disk_full():
                 limit.append(LimitHit.DISK)
         killed = code is None or code > 128
+        if spec.untrusted and killed and not self.dead:
+            self._kill_candidate_processes()  # the wrapper's own kill may have been killed
         return RawRun(
             exit_code=None if killed else code,
             signal=(9 if code is None else code - 128) if killed else None,
@@ -255,6 +266,14 @@ class DockerBox:
             limit_hit=limit[0] if limit else None,
             truncated=output.truncated,
         )
+
+    def _kill_candidate_processes(self) -> None:
+        """SIGKILL to everything the candidate user still runs in the box."""
+        exec_id = self.client.api.exec_create(
+            self.container.id, ["sh", "-c", "kill -9 -1"], user=_user(CANDIDATE_UID)
+        )["Id"]
+        self.client.api.exec_start(exec_id)
+        self._wait_exit(exec_id)
 
     def _disk_full(self) -> bool:
         """Less than 1 MiB left on a scratch mount. Read from the host through the box's
@@ -362,8 +381,8 @@ def _ulimit(name: str, value: int):
     return Ulimit(name=name, soft=value, hard=value)
 
 
-def _user() -> str:
-    return f"{SANDBOX_UID}:{SANDBOX_UID}"
+def _user(uid: int = BOX_UID) -> str:
+    return f"{uid}:{uid}"
 
 
 def _remove(container, attempts: int = 4) -> None:
