@@ -26,6 +26,7 @@ from graders.results import BenchmarkResult, Finding, FindingKind, Frame, TestRe
 from graders.stats import compare_samples
 from graders.verdicts import Verdict
 from sandbox import LimitHit, RawRun
+from sandbox.limits import MIB
 
 SOURCE_ROOT = "/work/src/"
 RACE_GOROUTINE_LIMIT = "simultaneously alive goroutines is exceeded"
@@ -356,8 +357,12 @@ def _limit_verdict(
         return Verdict.MEMORY_LIMIT, [
             Finding(
                 FindingKind.LIMIT,
-                "memory limit exceeded: the kernel killed the program "
-                f"(peak {usage.memory_peak_bytes // (1024 * 1024)} MiB)",
+                "memory limit exceeded: the kernel killed the program"
+                + (
+                    f" (peak {usage.memory_peak_bytes // MIB} MiB)"
+                    if usage.memory_peak_bytes
+                    else ""
+                ),
             )
         ]
     if limit is LimitHit.OUTPUT:
@@ -485,6 +490,8 @@ def panic_finding(dump: GoroutineDump) -> Finding:
     message = dump.message or "the program crashed"
     if "concurrent map" in message:
         message += " (unsynchronised map access from several goroutines)"
+    elif "stack overflow" in message:
+        message += " (recursion that never reaches its base case?)"
     return Finding(
         FindingKind.PANIC,
         message,

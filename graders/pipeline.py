@@ -415,7 +415,11 @@ class _Grading:
             cpus=cpus,
             run_pattern=pattern,
         )
-        env = gotool.run_env(GOCONCUR_HARNESS_OUT=f"/work/{record_path}", GOCONCUR_LEAKCHECK="1")
+        env = gotool.run_env(
+            GOCONCUR_HARNESS_OUT=f"/work/{record_path}",
+            GOCONCUR_LEAKCHECK="1",
+            GOCONCUR_MAX_STACK=str(problem_memory(self.request.limits.memory_mb) // 4),
+        )
         if race:
             env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
             # The race run's clock covers every repetition; one test that hangs is cut at

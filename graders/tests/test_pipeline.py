@@ -135,6 +135,15 @@ def test_a_hang_seen_only_under_race_is_cut_at_one_test_budget(engine: EngineSet
     assert (blocked.file, blocked.line) == ("work.go", 12)
 
 
+def test_endless_recursion_is_a_stack_overflow_on_its_line(engine: EngineSettings) -> None:
+    result = check(str(HERE / "packages" / "endless_recursion"), GradeOptions(), engine)
+    assert result.verdict is Verdict.RUNTIME_ERROR, result.to_dict()
+    crash = next(f for f in result.findings if f.kind is FindingKind.PANIC)
+    assert "stack overflow" in crash.message
+    # The innermost frame is Depth's prologue (line 5), where the stack check fails.
+    assert crash.file == "depth.go" and crash.line in (5, 6)
+
+
 def test_same_solution_same_verdict(engine: EngineSettings) -> None:
     verdicts = {
         grade(
