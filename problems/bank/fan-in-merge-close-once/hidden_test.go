@@ -128,6 +128,9 @@ func TestHiddenCancelConsumerGone(t *testing.T) {
 			t.Fatal("no values from endless shards")
 		}
 	}
+	// The consumer stops reading first and cancels later: by then every forwarder is
+	// holding a value it cannot deliver, whatever the schedule was.
+	time.Sleep(20 * time.Millisecond)
 	cancel()
 	time.Sleep(10 * time.Millisecond) // let forwarders notice; not needed for correctness
 	close(stop)
