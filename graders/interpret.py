@@ -7,7 +7,7 @@ grader trusts the harness record (with the job's nonce) over anything the proces
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from graders.parsers.bench import parse_bench_output
@@ -129,6 +129,7 @@ class HarnessRecord:
     exit_code: int
     tests: dict[str, dict[str, int]]
     leaks: str
+    test_leaks: dict[str, str] = field(default_factory=dict)  # goleak's report at a test's end
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,15 @@ def parse_harness_record(data: bytes | None, nonce: str) -> HarnessRecord | str 
     tests = raw.get("tests") or {}
     if not isinstance(tests, dict):
         return "the harness record has no test table"
-    return HarnessRecord(int(raw.get("exit_code", 1)), tests, str(raw.get("leaks") or ""))
+    test_leaks = raw.get("test_leaks") or {}
+    if not isinstance(test_leaks, dict):
+        return "the harness record has a malformed per-test leak table"
+    return HarnessRecord(
+        int(raw.get("exit_code", 1)),
+        tests,
+        str(raw.get("leaks") or ""),
+        {str(name): str(text) for name, text in test_leaks.items()},
+    )
 
 
 def test_run(
@@ -235,7 +244,7 @@ def test_run(
         findings += _forgery_findings(events, record, instrumented)
     leaks: tuple[Finding, ...] = ()
     if record is not None and record.leaks:
-        leaks = leak_findings(record.leaks)
+        leaks = leak_findings(record.leaks, record.test_leaks)
     return TestRunOutcome(
         tests=tests,
         verdict=verdict,
@@ -536,8 +545,9 @@ def _is_parked(g: Goroutine) -> bool:
 # --- leaks and races -------------------------------------------------------------------------
 
 
-def leak_findings(text: str) -> tuple[Finding, ...]:
-    """One finding per distinct leak (same wait, same place, same origin), with a count."""
+def leak_findings(text: str, by_test: Mapping[str, str] | None = None) -> tuple[Finding, ...]:
+    """One finding per distinct leak (same wait, same place, same origin), with a count, and
+    the tests that left it behind when a per-test check saw it (`by_test`: test -> report)."""
     findings: dict[tuple[str, str, str], Finding] = {}
     counts: dict[tuple[str, str, str], int] = {}
     for g in parse_goleak_error(text):
@@ -546,7 +556,7 @@ def leak_findings(text: str) -> tuple[Finding, ...]:
         created = mark([g.created_by])[0] if g.created_by else None
         origin = created if created and created.candidate else where
         related = [location("created at", created), location("blocked at", where)]
-        key = (_base_state(g.state), _where(where), _where(created))
+        key = _leak_key(g)
         counts[key] = counts.get(key, 0) + 1
         findings.setdefault(
             key,
@@ -561,10 +571,33 @@ def leak_findings(text: str) -> tuple[Finding, ...]:
                 related=tuple(r for r in related if r),
             ),
         )
+    # A test is blamed for the goroutines started where its own leftovers were started: the
+    # state and the top of the stack may differ between its check and the final one (a
+    # ticker loop is running at one moment and waiting at the next).
+    culprits: dict[str, list[str]] = {}
+    for test, report in sorted((by_test or {}).items()):
+        for origin in dict.fromkeys(_leak_origin(g) for g in parse_goleak_error(report)):
+            culprits.setdefault(origin, []).append(test)
     return tuple(
-        replace(f, message=f"{f.message} (x{counts[key]})") if counts[key] > 1 else f
-        for key, f in findings.items()
+        _leak_message(f, counts[key], culprits.get(key[2], [])) for key, f in findings.items()
     )
+
+
+def _leak_key(g: Goroutine) -> tuple[str, str, str]:
+    return (_base_state(g.state), _where(first_candidate(mark(g.frames))), _leak_origin(g))
+
+
+def _leak_origin(g: Goroutine) -> str:
+    return _where(mark([g.created_by])[0] if g.created_by else None)
+
+
+def _leak_message(finding: Finding, count: int, tests: list[str]) -> Finding:
+    message = finding.message
+    if tests:
+        message = message.replace("after the tests", "by " + ", ".join(tests), 1)
+    if count > 1:
+        message += f" (x{count})"
+    return replace(finding, message=message)
 
 
 def location(role: str, frame: Frame | None) -> dict[str, object] | None:

@@ -420,6 +420,8 @@ class _Grading:
             GOCONCUR_LEAKCHECK="1",
             GOCONCUR_MAX_STACK=str(problem_memory(self.request.limits.memory_mb) // 4),
         )
+        if not race:
+            env["GOCONCUR_LEAKS_PER_TEST"] = "1"  # which test left a leak (plain run only)
         if race:
             env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
             # The race run's clock covers every repetition; one test that hangs is cut at

@@ -45,6 +45,18 @@ def test_leaks_point_at_the_line_that_started_them() -> None:
     assert "chan receive" in findings[0].message
 
 
+def test_leaks_name_the_test_that_left_them_when_a_per_test_check_saw_them() -> None:
+    text = fixture("goroutines/goleak.txt")
+    report = text[text.index("found unexpected") :]
+    worker_only = report[: report.index(" Goroutine 23")] + "]"
+    findings = interpret.leak_findings(report, {"TestStart": report, "TestWorker": worker_only})
+    by_line = {f.line: f.message for f in findings}
+    assert by_line[22].startswith("goroutine leaked by TestStart, TestWorker: chan receive")
+    assert by_line[23].startswith("goroutine leaked by TestStart: select")
+    unattributed = interpret.leak_findings(report, {"TestOther": ""})
+    assert all("after the tests" in f.message for f in unattributed)
+
+
 def test_race_reports_name_both_accesses() -> None:
     findings = interpret.race_findings(fixture("race/counter.txt"))
     assert findings, "a race must be found"

@@ -66,6 +66,9 @@ def test_leak_evidence_points_at_the_go_statement(engine: EngineSettings) -> Non
     result = _graded("leak_no_drain_on_cancel", engine)
     assert result.verdict is Verdict.LEAK, result.message
     assert 20 in _lines(result, FindingKind.LEAK)  # the `go func` line
+    # Named only when the test ran alone: the parallel TestConcurrentCallers may overlap it.
+    leaks = [f.message for f in result.findings if f.kind is FindingKind.LEAK]
+    assert all("by TestCancelled" in m or "after the tests" in m for m in leaks), leaks
     assert result.scores.leak_free == 0 and result.scores.correctness == 100
 
 
@@ -142,6 +145,14 @@ def test_endless_recursion_is_a_stack_overflow_on_its_line(engine: EngineSetting
     assert "stack overflow" in crash.message
     # The innermost frame is Depth's prologue (line 5), where the stack check fails.
     assert crash.file == "depth.go" and crash.line in (5, 6)
+
+
+def test_a_leak_is_blamed_on_the_test_that_left_it(engine: EngineSettings) -> None:
+    result = check(str(HERE / "packages" / "leaks_in_one_test"), GradeOptions(), engine)
+    assert result.verdict is Verdict.LEAK, result.to_dict()
+    (leak,) = [f for f in result.findings if f.kind is FindingKind.LEAK]
+    assert leak.message.startswith("goroutine leaked by TestWatch: chan receive"), leak.message
+    assert (leak.file, leak.line) == ("watch.go", 21)
 
 
 def test_same_solution_same_verdict(engine: EngineSettings) -> None:
