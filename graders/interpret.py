@@ -128,8 +128,9 @@ def _absolute(path: str | None) -> str:
 class HarnessRecord:
     exit_code: int
     tests: dict[str, dict[str, int]]
-    leaks: str
+    leaks: str  # goleak's report, cut between goroutines when it was long
     test_leaks: dict[str, str] = field(default_factory=dict)  # goleak's report at a test's end
+    leak_count: int = 0  # goroutines in the whole report, listed or not
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,12 @@ def parse_harness_record(data: bytes | None, nonce: str) -> HarnessRecord | str 
         tests,
         str(raw.get("leaks") or ""),
         {str(name): str(text) for name, text in test_leaks.items()},
+        _int(raw.get("leak_count")),
     )
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def test_run(
@@ -245,6 +251,15 @@ def test_run(
     leaks: tuple[Finding, ...] = ()
     if record is not None and record.leaks:
         leaks = leak_findings(record.leaks, record.test_leaks)
+        listed = len(parse_goleak_error(record.leaks))
+        if record.leak_count > listed:
+            leaks += (
+                Finding(
+                    FindingKind.LEAK,
+                    f"{record.leak_count - listed} more leaked goroutines not listed "
+                    f"({record.leak_count} in all; the report was cut)",
+                ),
+            )
     return TestRunOutcome(
         tests=tests,
         verdict=verdict,

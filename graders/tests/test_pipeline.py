@@ -155,6 +155,14 @@ def test_a_leak_is_blamed_on_the_test_that_left_it(engine: EngineSettings) -> No
     assert (leak.file, leak.line) == ("watch.go", 21)
 
 
+def test_thousands_of_leaked_goroutines_are_a_leak_with_a_count(engine: EngineSettings) -> None:
+    result = check(str(HERE / "packages" / "mass_leak"), GradeOptions(), engine)
+    assert result.verdict is Verdict.LEAK, result.to_dict()
+    leaks = [f for f in result.findings if f.kind is FindingKind.LEAK]
+    assert (leaks[0].file, leaks[0].line) == ("spawn.go", 8)
+    assert any("(5000 in all; the report was cut)" in f.message for f in leaks), leaks
+
+
 def test_same_solution_same_verdict(engine: EngineSettings) -> None:
     verdicts = {
         grade(
