@@ -498,7 +498,8 @@ def _blocked_finding(members: list[Goroutine]) -> Finding:
     origin = f", started at {_where(created)}" if ours and created is not located else ""
     return Finding(
         FindingKind.DEADLOCK,
-        f"{who} blocked for ever in {g.state} at {where_text}{origin}",
+        f"{who} blocked for ever in {g.state} at {where_text}{origin}"
+        + (" (a nil channel blocks for ever: was it never made?)" if "nil chan" in g.state else ""),
         file=located.file if located else None,
         line=located.line if located else None,
         stack=g.raw,

@@ -35,6 +35,8 @@ def test_all_goroutines_asleep_is_a_deadlock() -> None:
     dump = parse_goroutine_dump(fixture("goroutines/deadlock.txt"))
     findings = interpret.blocked_findings(dump.goroutines, dump)
     assert {f.line for f in findings} >= {7, 19}
+    nil_wait = [f for f in findings if "(nil chan)" in f.message]
+    assert nil_wait and all("was it never made?" in f.message for f in nil_wait)
 
 
 def test_leaks_point_at_the_line_that_started_them() -> None:
