@@ -250,16 +250,7 @@ def test_run(
         findings += _forgery_findings(events, record, instrumented)
     leaks: tuple[Finding, ...] = ()
     if record is not None and record.leaks:
-        leaks = leak_findings(record.leaks, record.test_leaks)
-        listed = len(parse_goleak_error(record.leaks))
-        if record.leak_count > listed:
-            leaks += (
-                Finding(
-                    FindingKind.LEAK,
-                    f"{record.leak_count - listed} more leaked goroutines not listed "
-                    f"({record.leak_count} in all; the report was cut)",
-                ),
-            )
+        leaks = leak_findings(record.leaks, record.test_leaks, record.leak_count)
     return TestRunOutcome(
         tests=tests,
         verdict=verdict,
@@ -561,12 +552,16 @@ def _is_parked(g: Goroutine) -> bool:
 # --- leaks and races -------------------------------------------------------------------------
 
 
-def leak_findings(text: str, by_test: Mapping[str, str] | None = None) -> tuple[Finding, ...]:
+def leak_findings(
+    text: str, by_test: Mapping[str, str] | None = None, total: int = 0
+) -> tuple[Finding, ...]:
     """One finding per distinct leak (same wait, same place, same origin), with a count, and
-    the tests that left it behind when a per-test check saw it (`by_test`: test -> report)."""
+    the tests that left it behind when a per-test check saw it (`by_test`: test -> report).
+    `total` counts the goroutines of the whole report when `text` is a cut of it."""
     findings: dict[tuple[str, str, str], Finding] = {}
     counts: dict[tuple[str, str, str], int] = {}
-    for g in parse_goleak_error(text):
+    listed = parse_goleak_error(text)
+    for g in listed:
         frames = mark(g.frames)
         where = first_candidate(frames)
         created = mark([g.created_by])[0] if g.created_by else None
@@ -594,9 +589,18 @@ def leak_findings(text: str, by_test: Mapping[str, str] | None = None) -> tuple[
     for test, report in sorted((by_test or {}).items()):
         for origin in dict.fromkeys(_leak_origin(g) for g in parse_goleak_error(report)):
             culprits.setdefault(origin, []).append(test)
-    return tuple(
+    located = [
         _leak_message(f, counts[key], culprits.get(key[2], [])) for key, f in findings.items()
-    )
+    ]
+    if total > len(listed):
+        located.append(
+            Finding(
+                FindingKind.LEAK,
+                f"{total - len(listed)} more leaked goroutines not listed "
+                f"({total} in all; the report was cut)",
+            )
+        )
+    return tuple(located)
 
 
 def _leak_key(g: Goroutine) -> tuple[str, str, str]:

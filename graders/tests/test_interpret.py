@@ -59,6 +59,17 @@ def test_leaks_name_the_test_that_left_them_when_a_per_test_check_saw_them() -> 
     assert all("after the tests" in f.message for f in unattributed)
 
 
+def test_a_cut_leak_report_says_how_many_goroutines_it_left_out() -> None:
+    text = fixture("goroutines/goleak.txt")
+    report = text[text.index("found unexpected") :]  # lists 2 goroutines
+    *listed, rest = interpret.leak_findings(report, total=5000)
+    assert len(listed) == 2 and rest.kind is FindingKind.LEAK
+    assert (
+        rest.message == "4998 more leaked goroutines not listed (5000 in all; the report was cut)"
+    )
+    assert len(interpret.leak_findings(report, total=2)) == 2
+
+
 def test_race_reports_name_both_accesses() -> None:
     findings = interpret.race_findings(fixture("race/counter.txt"))
     assert findings, "a race must be found"
