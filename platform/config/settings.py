@@ -139,7 +139,14 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "expiry": 30},
+        "CONFIG": {
+            # redis-py 8 reads with a 5 s socket timeout by default, the same as the
+            # layer's blocking BZPOPMIN: an idle consumer's read timed out and the server
+            # dropped every progress socket after 5 s of silence. Reads may block longer
+            # than the pop; a dead Redis is still noticed within this bound.
+            "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+            "expiry": 30,
+        },
     }
 }
 
