@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from practice.forms import find_undecodable
 from practice.models import Submission
 from practice.services import SUBMIT_FIELDS, SubmissionRefused, create_submission
 from problems.models import Problem
@@ -113,7 +114,18 @@ class SubmissionCreate(APIView):
         request=SubmitSerializer,
         responses={202: SubmissionSerializer, 400: None, 413: None, 429: None},
     )
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # Authentication's CSRF check may parse the form: keep the raw bytes first.
+        request._request.body  # noqa: B018
+        super().initial(request, *args, **kwargs)
+
     def post(self, request: Request) -> Response:
+        undecodable = find_undecodable(request.META.get("CONTENT_TYPE", ""), request._request.body)
+        if undecodable:
+            return Response(
+                {"detail": undecodable.message(), undecodable.field: ["not UTF-8"]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         form = SubmitSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         problem = get_object_or_404(

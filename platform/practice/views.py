@@ -10,10 +10,11 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from practice import presentation
-from practice.forms import FilterForm, QuizForm, SubmitForm
+from practice.forms import FilterForm, QuizForm, SubmitForm, find_undecodable
 from practice.models import HintReveal, QuizAttempt, Submission
 from practice.progress import annotate_state, is_solved, topic_progress
 from practice.services import SUBMIT_FIELDS, SubmissionRefused, answer_quiz, create_submission
@@ -99,32 +100,45 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "practice/problem_detail.html", context)
 
 
+@csrf_exempt  # checked in _submit, once the raw body has been kept (see below)
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    # CSRF's check reads request.POST, and a multipart body read that way is gone: read
+    # the raw bytes first, so a field that is not UTF-8 can be refused, not mangled.
+    if request.method == "POST":
+        request.body  # noqa: B018 - kept on the request for find_undecodable
+    return _submit(request, slug)
+
+
+@csrf_protect
 @login_required
 @require_POST
-def submit(request: HttpRequest, slug: str) -> HttpResponse:
+def _submit(request: HttpRequest, slug: str) -> HttpResponse:
     problem = get_object_or_404(
         Problem.objects.filter(is_active=True).only(*SUBMIT_FIELDS), slug=slug
     )
-    form = SubmitForm(request.POST)
     wants_json = "application/json" in request.headers.get("Accept", "")
+
+    def refuse(message: str, status: int, retry_after: int | None = None, **extra):
+        if wants_json:
+            response = JsonResponse({"error": message, **extra}, status=status)
+            if retry_after:
+                response["Retry-After"] = str(retry_after)
+            return response
+        context = {"problem": problem, "message": message}
+        return render(request, "practice/refused.html", context, status=status)
+
+    undecodable = find_undecodable(request.META.get("CONTENT_TYPE", ""), request.body)
+    if undecodable:
+        return refuse(undecodable.message(), 400, fields={undecodable.field: ["not UTF-8"]})
+    form = SubmitForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"error": "invalid form", "fields": form.errors}, status=400)
+        return refuse(form.problem_text(), 400, fields=form.errors)
     try:
         submission = create_submission(
             request.user, problem, form.cleaned_data["source"], form.cleaned_data["mode"]
         )
     except SubmissionRefused as refused:
-        if wants_json:
-            response = JsonResponse({"error": refused.message}, status=refused.status)
-            if refused.retry_after:
-                response["Retry-After"] = str(refused.retry_after)
-            return response
-        return render(
-            request,
-            "practice/refused.html",
-            {"problem": problem, "message": refused.message},
-            status=refused.status,
-        )
+        return refuse(refused.message, refused.status, refused.retry_after)
     if wants_json:
         return JsonResponse(
             {
