@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import contextlib
-
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -10,15 +9,31 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from practice import presentation
 from practice.forms import FilterForm, QuizForm, SubmitForm, find_undecodable
-from practice.models import HintReveal, QuizAttempt, Submission
-from practice.progress import annotate_state, is_solved, topic_progress
-from practice.services import SUBMIT_FIELDS, SubmissionRefused, answer_quiz, create_submission
+from practice.models import HintReveal, Submission
+from practice.progress import (
+    State,
+    annotate_state,
+    filter_state,
+    is_solved,
+    progress_summary,
+    quiz_status,
+)
+from practice.services import (
+    SUBMIT_FIELDS,
+    SubmissionRefused,
+    answer_quiz,
+    create_submission,
+    reveal_quiz,
+)
 from problems.models import Problem, Topic
+
+CHART_TOPICS = 15  # the chart shows the biggest topics; the table below lists them all
 
 
 def problem_list(request: HttpRequest) -> HttpResponse:
@@ -42,11 +57,7 @@ def problem_list(request: HttpRequest) -> HttpResponse:
         if data["kind"]:
             problems = problems.filter(kind=data["kind"])
         if request.user.is_authenticated and data["state"]:
-            problems = {
-                "solved": problems.filter(solved=True),
-                "attempted": problems.filter(attempted=True, solved=False),
-                "new": problems.filter(attempted=False),
-            }[data["state"]]
+            problems = filter_state(problems, data["state"])
     return render(
         request,
         "practice/problem_list.html",
@@ -81,8 +92,12 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "id", "mode", "status", "verdict", "score", "created_at"
         )[:5]
     )
+    quiz = quiz_status(user, problem) if problem.is_quiz else None
     context.update(
-        solved=is_solved(user, problem),
+        solved=quiz.state is State.SOLVED if quiz else is_solved(user, problem),
+        quiz=quiz,
+        # The answer and the explanation reach the page only once the quiz is closed.
+        quiz_answer=problem.secret.quiz_answer if quiz and quiz.shows_answer else None,
         hints=list(problem.hints.all()[:shown]) if shown else [],
         more_hints=shown < hint_count,
         source=(
@@ -91,11 +106,6 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else problem.starter
         ),
         recent=recent,
-        quiz_attempt=(
-            QuizAttempt.objects.filter(user=user, problem=problem).first()
-            if problem.is_quiz
-            else None
-        ),
     )
     return render(request, "practice/problem_detail.html", context)
 
@@ -208,7 +218,16 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
-    return render(request, "practice/progress.html", {"rows": topic_progress(request.user)})
+    summary = progress_summary(request.user)
+    return render(
+        request,
+        "practice/progress.html",
+        {
+            "overall": summary.overall,
+            "rows": summary.topics,
+            "chart": summary.topics[:CHART_TOPICS],
+        },
+    )
 
 
 @login_required
@@ -227,7 +246,22 @@ def reveal_hint(request: HttpRequest, slug: str) -> HttpResponse:
 def quiz_answer(request: HttpRequest, slug: str) -> HttpResponse:
     problem = _problem_or_404(slug)
     form = QuizForm(request.POST)
-    if form.is_valid():
-        with contextlib.suppress(SubmissionRefused):
-            answer_quiz(request.user, problem, form.cleaned_data["choice"])
+    try:
+        if not form.is_valid():
+            raise SubmissionRefused(_("Choose one of the options."))
+        answer_quiz(request.user, problem, form.cleaned_data["choice"])
+    except SubmissionRefused as refused:
+        messages.error(request, refused.message)
+    return redirect(reverse("practice:problem_detail", args=[slug]) + "#quiz")
+
+
+@login_required
+@require_POST
+def quiz_reveal(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = _problem_or_404(slug)
+    if problem.is_quiz:
+        try:
+            reveal_quiz(request.user, problem)
+        except SubmissionRefused as refused:
+            messages.error(request, refused.message)
     return redirect(reverse("practice:problem_detail", args=[slug]) + "#quiz")
