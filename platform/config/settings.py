@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from our own static files
+    "django_filters",
     "channels",
     "accounts",
     "problems",
@@ -196,6 +198,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Submit Go solutions and read their grading results.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # No CDN: the docs page (Swagger UI) loads its scripts and styles from /static/.
+    # (drf-spectacular's Redoc page links Google Fonts, so it is not served.)
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI would ask validator.swagger.io to check the schema: no outside calls.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 LOGGING = {
