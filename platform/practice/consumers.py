@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.db import DatabaseError
 from django.utils import timezone
 
 from practice import stages
 from practice.events import group_name
 from practice.models import Submission
+
+log = logging.getLogger(__name__)
 
 
 class SubmissionProgress(AsyncJsonWebsocketConsumer):
@@ -58,7 +62,11 @@ class SubmissionProgress(AsyncJsonWebsocketConsumer):
     async def _tick(self) -> None:
         while True:
             await asyncio.sleep(self.tick_seconds)
-            row = await self._row()
+            try:
+                row = await self._row()
+            except DatabaseError:  # a busy or restarting database: try at the next tick
+                log.warning("progress tick for #%s skipped", self.submission_id, exc_info=True)
+                continue
             if row is None:
                 await self.close(code=4403)
                 return

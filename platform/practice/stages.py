@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.cache import cache
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from practice.models import Submission
 
@@ -32,20 +32,25 @@ STEPS = (
     Step("done", ("scoring", "done")),
 )
 
-# Why a step did not run: the engine's UncheckedReason values, said for a candidate.
+# Why a step did not run: the engine's UncheckedReason values, said for a candidate (in the
+# context "grading step": the result page words some of the same reasons for scores).
 REASONS = {
-    "input_rejected": _("the code was refused before anything ran"),
-    "system_error": _("the grader failed (not your code's fault)"),
-    "build_failed": _("the code does not build"),
-    "tests_crashed": _("the tests crashed first"),
-    "deadlocked": _("the tests deadlocked first"),
-    "timed_out": _("the tests hit their time limit first"),
-    "limit_hit": _("a memory, output or process limit was hit first"),
-    "race_detector_gave_up": _("too many goroutines for the race detector"),
-    "not_in_run_mode": _("Run only builds and tests; Submit runs every check"),
-    "no_benchmarks": _("this problem has no benchmarks"),
-    "skipped_after_failure": _("only run when every test passes"),
-    "disabled": _("turned off"),
+    "input_rejected": pgettext_lazy("grading step", "the code was refused before anything ran"),
+    "system_error": pgettext_lazy("grading step", "the grader failed (not your code's fault)"),
+    "build_failed": pgettext_lazy("grading step", "the code does not build"),
+    "tests_crashed": pgettext_lazy("grading step", "the tests crashed first"),
+    "deadlocked": pgettext_lazy("grading step", "the tests deadlocked first"),
+    "timed_out": pgettext_lazy("grading step", "the tests hit their time limit first"),
+    "limit_hit": pgettext_lazy("grading step", "a memory, output or process limit was hit first"),
+    "race_detector_gave_up": pgettext_lazy(
+        "grading step", "too many goroutines for the race detector"
+    ),
+    "not_in_run_mode": pgettext_lazy(
+        "grading step", "Run only builds and tests; Submit runs every check"
+    ),
+    "no_benchmarks": pgettext_lazy("grading step", "this problem has no benchmarks"),
+    "skipped_after_failure": pgettext_lazy("grading step", "only run when every test passes"),
+    "disabled": pgettext_lazy("grading step", "turned off"),
 }
 
 # A headline verdict that stopped the run, and the reason it gives the checks after it.

@@ -90,7 +90,13 @@ export function followGrading(panel, data) {
 
     const finish = async () => {
       if (finished) return;
-      const result = await fetch(data.poll, { credentials: "same-origin" }).then((r) => r.json());
+      let result;
+      try {
+        result = await fetch(data.poll, { credentials: "same-origin" }).then((r) => r.json());
+      } catch (error) {
+        polling(true); // the result is there; reading it failed: ask again shortly
+        return;
+      }
       if (result.status !== "done" || finished) return;
       finished = true;
       clearInterval(timer);

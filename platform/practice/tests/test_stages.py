@@ -87,3 +87,15 @@ def test_budget_is_the_median_of_recent_gradings(bank, candidate) -> None:
     # Another problem with no history of its own borrows the mode's median.
     assert budget(bank["quiz-unbuffered"].pk, {}, "run").expected == 6.0
     assert budget(problem.pk, problem.limits, "submit").expected is None
+
+
+def test_reasons_in_chinese() -> None:
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        (bench,) = [
+            r
+            for r in step_report({"verdict": "accepted", "timings": RAN_RACE}, "run")
+            if r.step == "bench"
+        ]
+    assert bench.why == "“运行”只编译和测试;“提交”才做全部检查"
