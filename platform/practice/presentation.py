@@ -1,12 +1,203 @@
-"""Turns a stored GradeResult dict into what the templates and the editor draw:
-findings per line of the candidate's file, and bars for the benchmark chart."""
+"""Turns a stored GradeResult dict into what the templates and the editor draw: scores
+(checked or not), findings in the reader's language and grouped, findings per line of the
+candidate's file, and bars for the benchmark chart.
+
+Stored results of every schema version pass through here: v1 has numbers for every score
+and findings with a message only; v2 may have `null` scores with a reason in `unchecked`,
+and findings with a `code` and `params` (see practice/finding_text.py).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+from practice.finding_text import finding_text
+
 CANDIDATE_FILE = "solution.go"
+
+SCORE_LABELS = {
+    "correctness": _("Correctness"),
+    "race_free": _("Race-free"),
+    "leak_free": _("Leak-free"),
+    "deadlock_free": _("Deadlock-free"),
+    "performance": _("Performance"),
+    "static": _("Static checks"),
+    "total": _("Total"),
+}
+
+# Why a check did not run (graders.results.UncheckedReason); an unknown code shows as is.
+UNCHECKED_REASONS = {
+    "build_failed": _("the code did not build"),
+    "compile_error": _("the code did not build"),
+    "vet_failed": _("go vet found problems first"),
+    "tests_failed": _("the tests failed first"),
+    "panicked": _("a test panicked before it could run"),
+    "panic": _("a test panicked before it could run"),
+    "deadlocked": _("the tests deadlocked before it could run"),
+    "deadlock": _("the tests deadlocked before it could run"),
+    "timed_out": _("the tests ran out of time before it could run"),
+    "timeout": _("the tests ran out of time before it could run"),
+    "limit_hit": _("a resource limit stopped the run first"),
+    "run_mode": _("a run checks the public examples only"),
+    "no_benchmarks": _("this problem has no benchmarks"),
+    "not_correct": _("measured only for a correct solution"),
+    "rejected": _("the source was refused"),
+    "system_error": _("the grader failed"),
+}
+
+KIND_LABELS = {
+    "race": _("data race"),
+    "leak": _("leak"),
+    "deadlock": _("deadlock"),
+    "test_failure": _("test failed"),
+    "vet": _("go vet"),
+    "compile": _("build"),
+    "limit": _("limit"),
+    "panic": _("panic"),
+    "rejected": _("refused"),
+    "tampering": _("tampering"),
+    "performance": _("performance"),
+    "system": _("grader"),
+}
+
+TEST_STATUS_LABELS = {
+    "pass": _("passed"),
+    "fail": _("failed"),
+    "skip": _("skipped"),
+    "timeout": _("timed out"),
+    "missing": _("never finished"),
+}
+
+STAGE_LABELS = {
+    "queued": _("Queued"),
+    "running": _("Starting"),
+    "building": _("Building"),
+    "vetting": _("Vetting"),
+    "testing": _("Testing"),
+    "race": _("Race runs"),
+    "benchmarking": _("Benchmarking"),
+    "scoring": _("Scoring"),
+    "retrying": _("Retrying (our fault, not yours)"),
+    "done": _("Done"),
+}
+
+
+@dataclass(frozen=True)
+class ScoreCell:
+    name: str
+    label: str
+    value: float | None  # None: the check never ran
+    reason: str = ""  # why it never ran, in the reader's language
+
+
+def score_cells(result: dict[str, Any] | None) -> list[ScoreCell]:
+    scores = (result or {}).get("scores") or {}
+    unchecked = (result or {}).get("unchecked") or {}
+    cells = []
+    for name, label in SCORE_LABELS.items():
+        value = scores.get(name)
+        reason = ""
+        if value is None:
+            code = str(unchecked.get(name, ""))
+            reason = str(UNCHECKED_REASONS.get(code, code))
+        cells.append(ScoreCell(name, str(label), value, reason))
+    return cells
+
+
+def kind_label(kind: str) -> str:
+    return str(KIND_LABELS.get(kind, kind))
+
+
+@dataclass
+class FindingView:
+    kind: str
+    label: str  # the kind, in the reader's language
+    text: str  # the finding, in the reader's language
+    detail: str  # the engine's own words, when they differ from `text`
+    file: str | None
+    line: int | None
+    stack: str
+    count: int = 1
+
+
+def finding_views(result: dict[str, Any] | None) -> list[FindingView]:
+    """The result's findings as the list shows them: identical ones folded, with a count."""
+    views: list[FindingView] = []
+    seen: dict[tuple, FindingView] = {}
+    for finding in (result or {}).get("findings") or []:
+        kind, message = str(finding.get("kind", "")), str(finding.get("message", ""))
+        text = finding_text(finding)
+        key = (kind, finding.get("file"), finding.get("line"), text)
+        if key in seen:
+            seen[key].count += 1
+            continue
+        view = FindingView(
+            kind=kind,
+            label=kind_label(kind),
+            text=text,
+            detail=message if message != text else "",
+            file=finding.get("file"),
+            line=finding.get("line"),
+            stack=str(finding.get("stack") or ""),
+        )
+        seen[key] = view
+        views.append(view)
+    return views
+
+
+def line_marks(result: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The marks on the candidate's lines, for the editor and the code view: one per line,
+    kind and text, with how many findings said the same thing there."""
+    marks: dict[tuple[int, str, str], dict[str, Any]] = {}
+
+    def add(line: Any, kind: str, text: str) -> None:
+        key = (int(line), kind, text)
+        if key in marks:
+            marks[key]["count"] += 1
+        else:
+            marks[key] = {
+                "line": int(line),
+                "kind": kind,
+                "label": kind_label(kind),
+                "message": text,
+                "count": 1,
+            }
+
+    for finding in (result or {}).get("findings") or []:
+        kind = str(finding.get("kind", ""))
+        text = finding_text(finding)
+        if finding.get("file") == CANDIDATE_FILE and finding.get("line"):
+            add(finding["line"], kind, text)
+        for extra in finding.get("related") or []:
+            if extra.get("file") == CANDIDATE_FILE and extra.get("line"):
+                add(extra["line"], kind, related_text(extra, finding, text))
+    return list(marks.values())
+
+
+def related_text(extra: dict[str, Any], finding: dict[str, Any], fallback: str) -> str:
+    """What a related line says: its part in the finding (the other access of a race, where
+    a goroutine started), pointing back to the finding's own line."""
+    role = re.sub(r"^goroutine \d+ ", "goroutine ", str(extra.get("role") or ""))
+    template = RELATED_ROLES.get(role)
+    if template is None:
+        return str(extra.get("message") or extra.get("label") or fallback)
+    line = finding.get("line") if finding.get("file") == CANDIDATE_FILE else None
+    if line and line != extra.get("line"):
+        return str(template) + " " + _("(see line %(line)s)") % {"line": line}
+    return str(template)
+
+
+RELATED_ROLES = {
+    "previous read": _("the earlier read of this race"),
+    "previous write": _("the earlier write of this race"),
+    "goroutine created at": _("a goroutine of this race was started here"),
+    "created at": _("the goroutine was started here"),
+    "blocked at": _("the goroutine is blocked here"),
+}
 
 
 @dataclass
@@ -16,26 +207,21 @@ class Line:
     findings: list[dict[str, Any]] = field(default_factory=list)
 
 
-def line_marks(result: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """Every (line, kind, message) in the candidate's file, for the editor's decorations."""
-    marks: list[dict[str, Any]] = []
-    for finding in (result or {}).get("findings", []):
-        kind, message = finding.get("kind", ""), finding.get("message", "")
-        if finding.get("file") == CANDIDATE_FILE and finding.get("line"):
-            marks.append({"line": int(finding["line"]), "kind": kind, "message": message})
-        for extra in finding.get("related") or []:
-            if extra.get("file") == CANDIDATE_FILE and extra.get("line"):
-                note = extra.get("message") or extra.get("label") or message
-                marks.append({"line": int(extra["line"]), "kind": kind, "message": str(note)})
-    return marks
-
-
 def annotated_lines(source: str, result: dict[str, Any] | None) -> list[Line]:
     lines = [Line(i, text) for i, text in enumerate(source.splitlines() or [""], start=1)]
     for mark in line_marks(result):
         if 1 <= mark["line"] <= len(lines):
             lines[mark["line"] - 1].findings.append(mark)
     return lines
+
+
+def excerpt(lines: list[Line], context: int = 3) -> list[Line]:
+    """The marked lines and a few around them: what the landing page shows."""
+    marked = [line.number for line in lines if line.findings]
+    if not marked:
+        return lines
+    first, last = max(1, min(marked) - context), min(len(lines), max(marked) + context)
+    return lines[first - 1 : last]
 
 
 @dataclass(frozen=True)
@@ -70,3 +256,22 @@ def benchmark_bars(result: dict[str, Any] | None, width: float = 320) -> list[Ba
             )
         )
     return bars
+
+
+def test_rows(result: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [
+        {**test, "status_label": str(TEST_STATUS_LABELS.get(test.get("status"), test.get("status")))}
+        for test in (result or {}).get("tests") or []
+    ]
+
+
+def result_parts(result: dict[str, Any] | None) -> dict[str, Any]:
+    """Everything _result.html draws, from one stored result."""
+    bars = benchmark_bars(result)
+    return {
+        "scores": score_cells(result),
+        "findings": finding_views(result),
+        "tests": test_rows(result),
+        "bars": bars,
+        "chart_height": len(bars) * 44 + 4,
+    }
