@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from practice.finding_text import finding_text
 
@@ -150,53 +151,54 @@ def finding_views(result: dict[str, Any] | None) -> list[FindingView]:
 
 
 def line_marks(result: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """The marks on the candidate's lines, for the editor and the code view: one per line,
-    kind and text, with how many findings said the same thing there."""
+    """The marks on the candidate's lines, for the editor and the code view. The same text
+    on one line is one mark with a count; a line that several findings point back to (the
+    earlier write of three races) is one mark that names their lines."""
     marks: dict[tuple[int, str, str], dict[str, Any]] = {}
-
-    def add(line: Any, kind: str, text: str) -> None:
-        key = (int(line), kind, text)
-        if key in marks:
-            marks[key]["count"] += 1
-        else:
-            marks[key] = {
-                "line": int(line),
-                "kind": kind,
-                "label": kind_label(kind),
-                "message": text,
-                "count": 1,
-            }
-
+    related: dict[tuple[int, str, str], list[int]] = {}
     for finding in (result or {}).get("findings") or []:
         kind = str(finding.get("kind", ""))
         text = finding_text(finding)
-        if finding.get("file") == CANDIDATE_FILE and finding.get("line"):
-            add(finding["line"], kind, text)
+        own_line = finding.get("line") if finding.get("file") == CANDIDATE_FILE else None
+        if own_line:
+            _add_mark(marks, int(own_line), kind, text)
         for extra in finding.get("related") or []:
-            if extra.get("file") == CANDIDATE_FILE and extra.get("line"):
-                add(extra["line"], kind, related_text(extra, finding, text))
-    return list(marks.values())
+            if extra.get("file") != CANDIDATE_FILE or not extra.get("line"):
+                continue
+            role = re.sub(r"^goroutine \d+ ", "goroutine ", str(extra.get("role") or ""))
+            if role not in RELATED_ROLES:
+                note = str(extra.get("message") or extra.get("label") or text)
+                _add_mark(marks, int(extra["line"]), kind, note)
+                continue
+            pointers = related.setdefault((int(extra["line"]), kind, role), [])
+            if own_line and own_line != extra["line"] and own_line not in pointers:
+                pointers.append(int(own_line))
+    for (line, kind, role), pointers in related.items():
+        text = str(RELATED_ROLES[role])
+        if pointers:
+            lines = ", ".join(str(n) for n in sorted(pointers))
+            see = ngettext("(see line %(lines)s)", "(see lines %(lines)s)", len(pointers))
+            text += " " + see % {"lines": lines}
+        _add_mark(marks, line, kind, text)
+    return sorted(marks.values(), key=lambda mark: mark["line"])
 
 
-def related_text(extra: dict[str, Any], finding: dict[str, Any], fallback: str) -> str:
-    """What a related line says: its part in the finding (the other access of a race, where
-    a goroutine started), pointing back to the finding's own line."""
-    role = re.sub(r"^goroutine \d+ ", "goroutine ", str(extra.get("role") or ""))
-    template = RELATED_ROLES.get(role)
-    if template is None:
-        return str(extra.get("message") or extra.get("label") or fallback)
-    line = finding.get("line") if finding.get("file") == CANDIDATE_FILE else None
-    if line and line != extra.get("line"):
-        return str(template) + " " + _("(see line %(line)s)") % {"line": line}
-    return str(template)
+def _add_mark(marks: dict, line: int, kind: str, text: str) -> None:
+    key = (line, kind, text)
+    if key in marks:
+        marks[key]["count"] += 1
+    else:
+        marks[key] = {"line": line, "kind": kind, "label": kind_label(kind), "message": text,
+                      "count": 1}  # fmt: skip
 
 
+# What a line named in a finding's `related` did in it (graders' interpret.location roles).
 RELATED_ROLES = {
-    "previous read": _("the earlier read of this race"),
-    "previous write": _("the earlier write of this race"),
+    "previous read": _("the earlier read of a race"),
+    "previous write": _("the earlier write of a race"),
     "goroutine created at": _("a goroutine of this race was started here"),
-    "created at": _("the goroutine was started here"),
-    "blocked at": _("the goroutine is blocked here"),
+    "created at": _("the leaked goroutine was started here"),
+    "blocked at": _("the leaked goroutine is blocked here"),
 }
 
 
@@ -260,7 +262,10 @@ def benchmark_bars(result: dict[str, Any] | None, width: float = 320) -> list[Ba
 
 def test_rows(result: dict[str, Any] | None) -> list[dict[str, Any]]:
     return [
-        {**test, "status_label": str(TEST_STATUS_LABELS.get(test.get("status"), test.get("status")))}
+        {
+            **test,
+            "status_label": str(TEST_STATUS_LABELS.get(test.get("status"), test.get("status"))),
+        }
         for test in (result or {}).get("tests") or []
     ]
 

@@ -138,6 +138,8 @@ function mount(root) {
         go(),
         marksField,
         EditorView.lineWrapping,
+        // Named for screen readers, and a tab stop axe can see inside the scrolling box.
+        EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "solution.go", tabindex: "0" }),
       ],
     }),
   });
