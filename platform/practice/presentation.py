@@ -32,22 +32,18 @@ SCORE_LABELS = {
 
 # Why a check did not run (graders.results.UncheckedReason); an unknown code shows as is.
 UNCHECKED_REASONS = {
-    "build_failed": _("the code did not build"),
-    "compile_error": _("the code did not build"),
-    "vet_failed": _("go vet found problems first"),
-    "tests_failed": _("the tests failed first"),
-    "panicked": _("a test panicked before it could run"),
-    "panic": _("a test panicked before it could run"),
-    "deadlocked": _("the tests deadlocked before it could run"),
-    "deadlock": _("the tests deadlocked before it could run"),
-    "timed_out": _("the tests ran out of time before it could run"),
-    "timeout": _("the tests ran out of time before it could run"),
-    "limit_hit": _("a resource limit stopped the run first"),
-    "run_mode": _("a run checks the public examples only"),
-    "no_benchmarks": _("this problem has no benchmarks"),
-    "not_correct": _("measured only for a correct solution"),
-    "rejected": _("the source was refused"),
+    "input_rejected": _("the source was refused"),
     "system_error": _("the grader failed"),
+    "build_failed": _("the code did not build"),
+    "tests_crashed": _("the tests crashed before this check"),
+    "deadlocked": _("the tests deadlocked before this check"),
+    "timed_out": _("the tests ran out of time before this check"),
+    "limit_hit": _("a resource limit stopped the run first"),
+    "race_detector_gave_up": _("too many goroutines for the race detector"),
+    "not_in_run_mode": _("a run checks the public examples only"),
+    "no_benchmarks": _("this problem has no benchmarks"),
+    "skipped_after_failure": _("measured only for a correct solution"),
+    "disabled": _("turned off for this grading"),
 }
 
 KIND_LABELS = {
