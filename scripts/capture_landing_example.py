@@ -1,7 +1,8 @@
 """Grades one bank item's starter for real and stores what the landing page draws:
 platform/practice/examples/landing.json (the item, the source, the result as stored).
 
-Run again when the result schema changes:  .venv/bin/python scripts/capture_landing_example.py [SLUG]
+Run again when the result schema changes:
+    .venv/bin/python scripts/capture_landing_example.py [SLUG]
 """
 
 from __future__ import annotations
