@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from our own static files
+    "django_filters",
     "channels",
     "accounts",
     "problems",
@@ -139,7 +141,14 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "expiry": 30},
+        "CONFIG": {
+            # redis-py 8 reads with a 5 s socket timeout by default, the same as the
+            # layer's blocking BZPOPMIN: an idle consumer's read timed out and the server
+            # dropped every progress socket after 5 s of silence. Reads may block longer
+            # than the pop; a dead Redis is still noticed within this bound.
+            "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+            "expiry": 30,
+        },
     }
 }
 
@@ -189,6 +198,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Submit Go solutions and read their grading results.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # No CDN: the docs page (Swagger UI) loads its scripts and styles from /static/.
+    # (drf-spectacular's Redoc page links Google Fonts, so it is not served.)
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI would ask validator.swagger.io to check the schema: no outside calls.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 LOGGING = {

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularSwaggerView,
+)
 from practice.landing import favicon, landing
 
 urlpatterns = [
@@ -11,4 +14,5 @@ urlpatterns = [
     path("practice/", include("practice.urls")),
     path("api/", include("practice.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import django_filters
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from practice.forms import find_undecodable
 from practice.models import Submission
 from practice.services import SUBMIT_FIELDS, SubmissionRefused, create_submission
 from problems.models import Problem
@@ -71,35 +74,33 @@ class SubmitSerializer(serializers.Serializer):
     mode = serializers.ChoiceField(choices=Submission.Mode.choices, default="submit")
 
 
+# What the list reads: no source, result or staff-only error text.
+SUBMISSION_LIST_FIELDS = (
+    *[f for f in SubmissionSerializer.Meta.fields if f != "problem"],
+    "problem__slug",
+    "user_id",
+)
+
+
 def submission_payload(submission: Submission) -> dict[str, Any]:
     data = dict(SubmissionSerializer(submission).data)
     data["result"] = submission.result if submission.is_done else None
     return data
 
 
+class ProblemFilter(django_filters.FilterSet):
+    topic = django_filters.CharFilter(field_name="topics__slug", distinct=True)
+
+    class Meta:
+        model = Problem
+        fields = ["topic", "difficulty", "kind"]
+
+
 class ProblemList(generics.ListAPIView):
     serializer_class = ProblemSerializer
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("topic", str),
-            OpenApiParameter("difficulty", str),
-            OpenApiParameter("kind", str),
-        ]
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        queryset = Problem.objects.filter(is_active=True).prefetch_related("topics")
-        params = self.request.query_params
-        if params.get("topic"):
-            queryset = queryset.filter(topics__slug=params["topic"])
-        if params.get("difficulty"):
-            queryset = queryset.filter(difficulty=params["difficulty"])
-        if params.get("kind"):
-            queryset = queryset.filter(kind=params["kind"])
-        return queryset
+    filterset_class = ProblemFilter
+    filter_backends = [DjangoFilterBackend]
+    queryset = Problem.objects.filter(is_active=True).prefetch_related("topics")
 
 
 class ProblemDetail(generics.RetrieveAPIView):
@@ -108,12 +109,54 @@ class ProblemDetail(generics.RetrieveAPIView):
     queryset = Problem.objects.filter(is_active=True).prefetch_related("topics")
 
 
-class SubmissionCreate(APIView):
+class SubmissionFilter(django_filters.FilterSet):
+    """?problem=<slug>&verdict=race&mode=submit&status=done&created_after=2026-12-01
+    (ISO 8601 date or date-time; created_before is exclusive)."""
+
+    problem = django_filters.CharFilter(field_name="problem__slug", label="problem slug")
+    verdict = django_filters.CharFilter()
+    mode = django_filters.ChoiceFilter(choices=Submission.Mode.choices)
+    status = django_filters.ChoiceFilter(choices=Submission.Status.choices)
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+
+    class Meta:
+        model = Submission
+        fields = ["problem", "verdict", "mode", "status", "created_after", "created_before"]
+
+
+class Submissions(generics.ListAPIView):
+    """GET: the user's own submissions, newest first, filtered and paginated.
+    POST: submit code (202, then poll the submission or open its WebSocket)."""
+
+    serializer_class = SubmissionSerializer
+    filterset_class = SubmissionFilter
+    filter_backends = [DjangoFilterBackend]  # paginated by ?limit=&offset= (settings)
+
+    def get_queryset(self):
+        return (
+            Submission.objects.filter(user=self.request.user)
+            .select_related("problem")
+            .only(*SUBMISSION_LIST_FIELDS)
+        )
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        if request.method == "POST":
+            # Authentication's CSRF check may parse the form: keep the raw bytes first.
+            request._request.body  # noqa: B018
+        super().initial(request, *args, **kwargs)
+
     @extend_schema(
         request=SubmitSerializer,
         responses={202: SubmissionSerializer, 400: None, 413: None, 429: None},
     )
     def post(self, request: Request) -> Response:
+        undecodable = find_undecodable(request.META.get("CONTENT_TYPE", ""), request._request.body)
+        if undecodable:
+            return Response(
+                {"detail": undecodable.message(), undecodable.field: ["not UTF-8"]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         form = SubmitSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         problem = get_object_or_404(

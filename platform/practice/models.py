@@ -80,6 +80,26 @@ class QuizAttempt(models.Model):
         return f"{self.user} {self.problem.slug} {self.choice}"
 
 
+class QuizReveal(models.Model):
+    """The user asked to see a quiz's answer before answering it right. From then on the
+    quiz shows its answer and explanation, takes no more answers and is never solved."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_reveals"
+    )
+    problem = models.ForeignKey(Problem, on_delete=models.PROTECT, related_name="quiz_reveals")
+    attempts_before = models.PositiveIntegerField(default=0)  # wrong answers given first
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "problem"], name="unique_quiz_reveal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.problem.slug} revealed"
+
+
 class HintReveal(models.Model):
     """How many of a problem's hints the user has opened (they open in order)."""
 

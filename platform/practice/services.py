@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from practice.models import QuizAttempt, Submission
+from practice.models import QuizAttempt, QuizReveal, Submission
 from problems.models import Problem
 
 # What creating a submission reads of its problem: the statements are not needed to queue.
@@ -110,8 +110,38 @@ def create_submission(user: User, problem: Problem, source: str, mode: str) -> S
 
 
 def answer_quiz(user: User, problem: Problem, choice: str) -> QuizAttempt:
+    """One answer, counted. Solved by a right answer only; after the answer was shown, or
+    once solved, no more answers are taken (they could not change anything)."""
     ids = {c["id"] for c in problem.quiz_choices}
     if choice not in ids:
         raise SubmissionRefused(_("Choose one of the options."))
-    correct = choice == problem.secret.quiz_answer
-    return QuizAttempt.objects.create(user=user, problem=problem, choice=choice, correct=correct)
+    with transaction.atomic():
+        if connection.features.has_select_for_update:
+            list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+        if QuizReveal.objects.filter(user=user, problem=problem).exists():
+            raise SubmissionRefused(
+                _("The answer has been shown: this quiz takes no more answers.")
+            )
+        if QuizAttempt.objects.filter(user=user, problem=problem, correct=True).exists():
+            raise SubmissionRefused(_("You have already solved this quiz."))
+        correct = choice == problem.secret.quiz_answer
+        return QuizAttempt.objects.create(
+            user=user, problem=problem, choice=choice, correct=correct
+        )
+
+
+def reveal_quiz(user: User, problem: Problem) -> QuizReveal:
+    """Shows the answer, once and for good: the quiz then counts as revealed, not solved."""
+    with transaction.atomic():
+        if connection.features.has_select_for_update:
+            list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+        if QuizAttempt.objects.filter(user=user, problem=problem, correct=True).exists():
+            raise SubmissionRefused(_("You have already solved this quiz."))
+        reveal, _created = QuizReveal.objects.get_or_create(
+            user=user,
+            problem=problem,
+            defaults={
+                "attempts_before": QuizAttempt.objects.filter(user=user, problem=problem).count()
+            },
+        )
+        return reveal

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import contextlib
-
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -10,14 +9,31 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from practice import presentation
-from practice.forms import FilterForm, QuizForm, SubmitForm
-from practice.models import HintReveal, QuizAttempt, Submission
-from practice.progress import annotate_state, is_solved, topic_progress
-from practice.services import SUBMIT_FIELDS, SubmissionRefused, answer_quiz, create_submission
+from practice.forms import FilterForm, QuizForm, SubmitForm, find_undecodable
+from practice.models import HintReveal, Submission
+from practice.progress import (
+    State,
+    annotate_state,
+    filter_state,
+    is_solved,
+    progress_summary,
+    quiz_status,
+)
+from practice.services import (
+    SUBMIT_FIELDS,
+    SubmissionRefused,
+    answer_quiz,
+    create_submission,
+    reveal_quiz,
+)
 from problems.models import Problem, Topic
+
+CHART_TOPICS = 15  # the chart shows the biggest topics; the table below lists them all
 
 
 def problem_list(request: HttpRequest) -> HttpResponse:
@@ -41,11 +57,7 @@ def problem_list(request: HttpRequest) -> HttpResponse:
         if data["kind"]:
             problems = problems.filter(kind=data["kind"])
         if request.user.is_authenticated and data["state"]:
-            problems = {
-                "solved": problems.filter(solved=True),
-                "attempted": problems.filter(attempted=True, solved=False),
-                "new": problems.filter(attempted=False),
-            }[data["state"]]
+            problems = filter_state(problems, data["state"])
     return render(
         request,
         "practice/problem_list.html",
@@ -80,8 +92,12 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "id", "mode", "status", "verdict", "score", "created_at"
         )[:5]
     )
+    quiz = quiz_status(user, problem) if problem.is_quiz else None
     context.update(
-        solved=is_solved(user, problem),
+        solved=quiz.state is State.SOLVED if quiz else is_solved(user, problem),
+        quiz=quiz,
+        # The answer and the explanation reach the page only once the quiz is closed.
+        quiz_answer=problem.secret.quiz_answer if quiz and quiz.shows_answer else None,
         hints=list(problem.hints.all()[:shown]) if shown else [],
         more_hints=shown < hint_count,
         source=(
@@ -90,41 +106,49 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else problem.starter
         ),
         recent=recent,
-        quiz_attempt=(
-            QuizAttempt.objects.filter(user=user, problem=problem).first()
-            if problem.is_quiz
-            else None
-        ),
     )
     return render(request, "practice/problem_detail.html", context)
 
 
+@csrf_exempt  # checked in _submit, once the raw body has been kept (see below)
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    # CSRF's check reads request.POST, and a multipart body read that way is gone: read
+    # the raw bytes first, so a field that is not UTF-8 can be refused, not mangled.
+    if request.method == "POST":
+        request.body  # noqa: B018 - kept on the request for find_undecodable
+    return _submit(request, slug)
+
+
+@csrf_protect
 @login_required
 @require_POST
-def submit(request: HttpRequest, slug: str) -> HttpResponse:
+def _submit(request: HttpRequest, slug: str) -> HttpResponse:
     problem = get_object_or_404(
         Problem.objects.filter(is_active=True).only(*SUBMIT_FIELDS), slug=slug
     )
-    form = SubmitForm(request.POST)
     wants_json = "application/json" in request.headers.get("Accept", "")
+
+    def refuse(message: str, status: int, retry_after: int | None = None, **extra):
+        if wants_json:
+            response = JsonResponse({"error": message, **extra}, status=status)
+            if retry_after:
+                response["Retry-After"] = str(retry_after)
+            return response
+        context = {"problem": problem, "message": message}
+        return render(request, "practice/refused.html", context, status=status)
+
+    undecodable = find_undecodable(request.META.get("CONTENT_TYPE", ""), request.body)
+    if undecodable:
+        return refuse(undecodable.message(), 400, fields={undecodable.field: ["not UTF-8"]})
+    form = SubmitForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"error": "invalid form", "fields": form.errors}, status=400)
+        return refuse(form.problem_text(), 400, fields=form.errors)
     try:
         submission = create_submission(
             request.user, problem, form.cleaned_data["source"], form.cleaned_data["mode"]
         )
     except SubmissionRefused as refused:
-        if wants_json:
-            response = JsonResponse({"error": refused.message}, status=refused.status)
-            if refused.retry_after:
-                response["Retry-After"] = str(refused.retry_after)
-            return response
-        return render(
-            request,
-            "practice/refused.html",
-            {"problem": problem, "message": refused.message},
-            status=refused.status,
-        )
+        return refuse(refused.message, refused.status, refused.retry_after)
     if wants_json:
         return JsonResponse(
             {
@@ -194,7 +218,16 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
-    return render(request, "practice/progress.html", {"rows": topic_progress(request.user)})
+    summary = progress_summary(request.user)
+    return render(
+        request,
+        "practice/progress.html",
+        {
+            "overall": summary.overall,
+            "rows": summary.topics,
+            "chart": summary.topics[:CHART_TOPICS],
+        },
+    )
 
 
 @login_required
@@ -213,7 +246,22 @@ def reveal_hint(request: HttpRequest, slug: str) -> HttpResponse:
 def quiz_answer(request: HttpRequest, slug: str) -> HttpResponse:
     problem = _problem_or_404(slug)
     form = QuizForm(request.POST)
-    if form.is_valid():
-        with contextlib.suppress(SubmissionRefused):
-            answer_quiz(request.user, problem, form.cleaned_data["choice"])
+    try:
+        if not form.is_valid():
+            raise SubmissionRefused(_("Choose one of the options."))
+        answer_quiz(request.user, problem, form.cleaned_data["choice"])
+    except SubmissionRefused as refused:
+        messages.error(request, refused.message)
+    return redirect(reverse("practice:problem_detail", args=[slug]) + "#quiz")
+
+
+@login_required
+@require_POST
+def quiz_reveal(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = _problem_or_404(slug)
+    if problem.is_quiz:
+        try:
+            reveal_quiz(request.user, problem)
+        except SubmissionRefused as refused:
+            messages.error(request, refused.message)
     return redirect(reverse("practice:problem_detail", args=[slug]) + "#quiz")

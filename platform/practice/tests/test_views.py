@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from practice.models import QuizAttempt, Submission
+from practice.models import Submission
 
 FIXED = """package solution
 
@@ -124,24 +124,6 @@ def test_staged_hints(candidate_client, bank) -> None:
         candidate_client.post(reverse("practice:reveal_hint", args=["safe-counter"]))
     page = candidate_client.get(detail).content.decode()
     assert "Guard" in page and "Show next hint" not in page
-
-
-def test_quiz_answered_in_the_page(candidate_client, bank, candidate) -> None:
-    detail = reverse("practice:problem_detail", args=["quiz-unbuffered"])
-    page = candidate_client.get(detail).content.decode()
-    assert "ch &lt;- 1" in page or "ch</span>" in page
-    assert "main is the only goroutine" not in page
-    candidate_client.post(
-        reverse("practice:quiz_answer", args=["quiz-unbuffered"]), {"choice": "a"}
-    )
-    attempt = QuizAttempt.objects.get(user=candidate)
-    assert not attempt.correct
-    page = candidate_client.get(detail).content.decode()
-    assert "Not quite" in page and "main is the only goroutine" in page
-    candidate_client.post(
-        reverse("practice:quiz_answer", args=["quiz-unbuffered"]), {"choice": "b"}
-    )
-    assert "Correct." in candidate_client.get(detail).content.decode()
 
 
 def test_quiz_cannot_take_code(candidate_client, bank) -> None:
