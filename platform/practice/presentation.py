@@ -161,6 +161,8 @@ def line_marks(result: dict[str, Any] | None) -> list[dict[str, Any]]:
         for extra in finding.get("related") or []:
             if extra.get("file") != CANDIDATE_FILE or not extra.get("line"):
                 continue
+            if extra["line"] == own_line:  # both accesses on one line: the mark says it
+                continue
             role = re.sub(r"^goroutine \d+ ", "goroutine ", str(extra.get("role") or ""))
             if role not in RELATED_ROLES:
                 note = str(extra.get("message") or extra.get("label") or text)
