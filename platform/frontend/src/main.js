@@ -80,6 +80,9 @@ function goToLine(number) {
   if (view) {
     if (!(number >= 1 && number <= view.state.doc.lines)) return false;
     const line = view.state.doc.line(number);
+    // CodeMirror scrolls its own box only; the page must bring the editor (at most 75vh
+    // tall, so it fits) into view first.
+    view.dom.scrollIntoView({ block: "nearest" });
     view.dispatch({
       selection: { anchor: line.from },
       effects: EditorView.scrollIntoView(line.from, { y: "center" }),

@@ -125,12 +125,12 @@ def _answer_quiz(page, choice: str) -> None:
         page.click("#quiz button.primary")
 
 
+IN_VIEW = """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                       return r.bottom > 0 && r.top < window.innerHeight; }"""
+
+
 def _in_view(page, selector: str) -> bool:
-    return page.evaluate(
-        """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
-                      return r.bottom > 0 && r.top < window.innerHeight; }""",
-        selector,
-    )
+    return page.evaluate(IN_VIEW, selector)
 
 
 def test_candidate_flow(bank, live_queue, live_web) -> None:
@@ -194,16 +194,19 @@ def test_candidate_flow(bank, live_queue, live_web) -> None:
         scores = page.inner_text("[data-result] table.scores")
         assert "无数据竞争" in scores and "Race-free" not in scores
         link = page.locator("[data-result] a.loc[data-goto-line='9']").first
-        link.scroll_into_view_if_needed()
+        # A short phone screen, the finding at its top: the marked line is out of sight above.
+        page.set_viewport_size({"width": PHONE, "height": 480})
+        link.evaluate("el => el.scrollIntoView({block: 'start'})")
         assert not _in_view(page, ".cm-finding[data-finding-line='9']")
-        link.click()
-        assert _in_view(page, ".cm-finding[data-finding-line='9']")
+        link.click()  # the editor scrolls on its next animation frame
+        page.wait_for_function(IN_VIEW, arg=".cm-finding[data-finding-line='9']", timeout=5_000)
         assert page.evaluate("document.activeElement.classList.contains('cm-content')")
         head_line = page.evaluate(
             "(() => { const v = window.goconcurEditor;"
             " return v.state.doc.lineAt(v.state.selection.main.head).number; })()"
         )
         assert head_line == 9
+        page.set_viewport_size({"width": PHONE, "height": 900})
         inspector.check(page, "problem-race", "zh")
 
         with page.expect_navigation():
