@@ -23,6 +23,7 @@ class FindingKind(StrEnum):
     LEAK = "leak"
     DEADLOCK = "deadlock"
     TEST_FAILURE = "test_failure"
+    NOT_REPEATABLE = "not_repeatable"  # a test that fails only when repeated in one process
     VET = "vet"
     COMPILE = "compile"
     LIMIT = "limit"
@@ -68,6 +69,7 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     # test outcomes; `run` counts the test's runs in one process (1 = the first), `cpu` is
     # GOMAXPROCS (the -cpu setting), `race` is 1 under the race detector, else 0
     "test_failed": ("test",),
+    "test_failed_under": ("test", "flags"),  # no per-run record: the run's flags
     "test_failed_with_settings": ("test", "cpu", "run", "runs", "race"),
     "test_not_repeatable": ("test", "cpu", "run", "runs", "race"),
     # limits
@@ -131,15 +133,26 @@ FINDING_ORDER: tuple[FindingKind, ...] = (
     FindingKind.RACE,
     FindingKind.TAMPERING,
     FindingKind.TEST_FAILURE,
+    FindingKind.NOT_REPEATABLE,
     FindingKind.LEAK,
     FindingKind.VET,
     FindingKind.PERFORMANCE,
 )
 
 
+# A crash a race explains is listed right after the races, as their consequence.
+CONSEQUENCE_CODES = frozenset({"crash_after_race"})
+
+
 def headline_first(findings: list[Finding] | tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The findings, the ones behind the most decisive verdict first; stable within a kind."""
-    return tuple(sorted(findings, key=lambda f: FINDING_ORDER.index(f.kind)))
+
+    def rank(finding: Finding) -> float:
+        if finding.code in CONSEQUENCE_CODES:
+            return FINDING_ORDER.index(FindingKind.RACE) + 0.5
+        return FINDING_ORDER.index(finding.kind)
+
+    return tuple(sorted(findings, key=rank))
 
 
 class TestStatus(StrEnum):
