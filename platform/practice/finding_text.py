@@ -34,6 +34,7 @@ FINDING_TEMPLATES: dict[str, Any] = {
     "process_killed": _("The test process was killed by signal %(signal)s."),
     # test outcomes
     "test_failed": _("%(test)s failed."),
+    "test_failed_under": _("%(test)s failed when run with %(flags)s."),
     "test_failed_with_settings": _(
         "%(test)s failed on run %(run)s of %(runs)s with GOMAXPROCS=%(cpu)s%(race)s."
     ),

@@ -51,6 +51,7 @@ KIND_LABELS = {
     "leak": _("leak"),
     "deadlock": _("deadlock"),
     "test_failure": _("test failed"),
+    "not_repeatable": _("not repeatable"),
     "vet": _("go vet"),
     "compile": _("build"),
     "limit": _("limit"),
