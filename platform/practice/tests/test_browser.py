@@ -191,7 +191,7 @@ def test_candidate_flow(bank, live_queue, live_web) -> None:
         assert "c.n++" in marked.inner_text()
         messages = page.inner_text(".cm-finding-messages")
         assert "数据竞争" in messages and "data race" not in messages
-        scores = page.inner_text("[data-result] table.scores")
+        scores = page.inner_text("[data-result] dl.scores")
         assert "无数据竞争" in scores and "Race-free" not in scores
         link = page.locator("[data-result] a.loc[data-goto-line='9']").first
         # A short phone screen, the finding at its top: the marked line is out of sight above.
