@@ -272,10 +272,12 @@ def test_rows(result: dict[str, Any] | None) -> list[dict[str, Any]]:
 def result_parts(result: dict[str, Any] | None) -> dict[str, Any]:
     """Everything _result.html draws, from one stored result."""
     bars = benchmark_bars(result)
+    tests = test_rows(result)
     return {
+        "tests_passed": sum(1 for test in tests if test.get("status") == "pass"),
         "scores": score_cells(result),
         "findings": finding_views(result),
-        "tests": test_rows(result),
+        "tests": tests,
         "bars": bars,
         "chart_height": len(bars) * 44 + 4,
     }

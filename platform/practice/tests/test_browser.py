@@ -193,6 +193,7 @@ def test_candidate_flow(bank, live_queue, live_web) -> None:
         assert "数据竞争" in messages and "data race" not in messages
         scores = page.inner_text("[data-result] dl.scores")
         assert "无数据竞争" in scores and "Race-free" not in scores
+        assert "未检查" in scores and "本题没有基准测试" in scores  # performance: no benchmark
         link = page.locator("[data-result] a.loc[data-goto-line='9']").first
         # A short phone screen, the finding at its top: the marked line is out of sight above.
         page.set_viewport_size({"width": PHONE, "height": 480})

@@ -99,8 +99,11 @@ def test_the_result_shows_unchecked_scores_in_chinese() -> None:
     with translation.override("zh-hans"):
         html = render_to_string("practice/_result.html", {
             "result": V2, "submission": {"mode": "submit", "pk": 1},
-            "scores": score_cells(V2), "findings": [], "tests": []})  # fmt: skip
+            "scores": score_cells(V2), "findings": [], "tests_passed": 1,
+            "tests": [{"name": "TestA", "status": "pass", "status_label": "通过"},
+                      {"name": "TestB", "status": "fail", "status_label": "失败"}]})  # fmt: skip
     assert html.count("未检查") == 3
+    assert "2 个测试中通过了 1 个" in html
     assert "测试在这项检查之前就死锁了" in html
     assert "Race-free" not in html and "无数据竞争" in html
 
