@@ -31,6 +31,7 @@ from practice.services import (
     create_submission,
     reveal_quiz,
 )
+from practice.stages import step_report
 from problems.models import Problem, Topic
 
 CHART_TOPICS = 15  # the chart shows the biggest topics; the table below lists them all
@@ -202,6 +203,8 @@ def submission_state(request: HttpRequest, pk: int) -> JsonResponse:
         context = _result_context(submission)
         data["html"] = render_to_string("practice/_result.html", context, request=request)
         data["marks"] = presentation.line_marks(submission.result)
+        # Which steps ran and which were skipped (with why), for the progress panel.
+        data["stages"] = [r.to_dict() for r in step_report(submission.result, submission.mode)]
     return JsonResponse(data)
 
 

@@ -1,11 +1,12 @@
 // The practice page: a CodeMirror 6 Go editor (Ctrl/Cmd-Enter runs), Run and Submit
-// through fetch, live stages over a WebSocket (with polling as a fallback), and the
+// through fetch, live stages over a WebSocket (progress.js), and the
 // result's findings drawn on the candidate's own lines.
 import { basicSetup } from "codemirror";
 import { go } from "@codemirror/lang-go";
 import { indentWithTab } from "@codemirror/commands";
 import { EditorState, StateEffect, StateField, RangeSetBuilder } from "@codemirror/state";
 import { Decoration, EditorView, WidgetType, keymap } from "@codemirror/view";
+import { followGrading } from "./progress.js";
 
 const setMarks = StateEffect.define();
 
@@ -107,19 +108,6 @@ function csrfToken(form) {
   return input ? input.value : "";
 }
 
-function showStage(panel, stage) {
-  if (!panel) return;
-  panel.hidden = false;
-  const steps = [...panel.querySelectorAll("[data-stage]")];
-  const index = steps.findIndex((el) => el.dataset.stage.split(" ").includes(stage));
-  steps.forEach((el, i) => {
-    el.classList.toggle("done", index >= 0 && i < index || stage === "done");
-    el.classList.toggle("active", i === index && stage !== "done");
-  });
-  const label = panel.querySelector("[data-stage-label]");
-  if (label) label.textContent = panel.dataset[`label${stage.replace(/^./, (c) => c.toUpperCase())}`] || stage;
-}
-
 function mount(root) {
   const form = root.querySelector("form[data-submit-form]");
   const textarea = form.querySelector("textarea[name=source]");
@@ -167,8 +155,9 @@ function mount(root) {
       });
       const data = await response.json().catch(() => ({}));
       if (!response.ok) throw new Error(data.error || response.statusText);
-      showStage(panel, "queued");
-      await follow(data);
+      const state = await followGrading(panel, data);
+      resultBox.innerHTML = state.html;
+      view.dispatch({ effects: setMarks.of(state.marks || []) });
     } catch (error) {
       errorBox.textContent = error.message;
       errorBox.hidden = false;
@@ -176,38 +165,6 @@ function mount(root) {
       busy = false;
       buttons.forEach((b) => (b.disabled = false));
     }
-  }
-
-  function follow(data) {
-    return new Promise((resolve) => {
-      let finished = false;
-      let socket = null;
-      const finish = async () => {
-        if (finished) return;
-        const state = await fetch(data.poll, { credentials: "same-origin" }).then((r) => r.json());
-        if (state.status !== "done" || finished) return;
-        finished = true;
-        clearInterval(timer);
-        if (socket) socket.close();
-        showStage(panel, "done");
-        resultBox.innerHTML = state.html;
-        view.dispatch({ effects: setMarks.of(state.marks || []) });
-        resolve();
-      };
-      // Polling is the safety net: a lost event or a closed socket still ends in a result.
-      const timer = setInterval(finish, 3000);
-      try {
-        const scheme = location.protocol === "https:" ? "wss" : "ws";
-        socket = new WebSocket(`${scheme}://${location.host}${data.ws}`);
-        socket.onmessage = (message) => {
-          const event = JSON.parse(message.data);
-          showStage(panel, event.stage);
-          if (event.stage === "done") finish();
-        };
-      } catch (error) {
-        socket = null;
-      }
-    });
   }
 
   form.addEventListener("submit", (event) => {

@@ -108,3 +108,13 @@ def test_explanation_never_sent_to_others_or_anonymous(candidate_client, make_us
     client.force_login(bob)
     assert not _closed(client.get(urls["page"]).content.decode())
     assert not _closed(_api_bodies(bob))
+
+
+def test_quiz_states_in_chinese(candidate_client, bank, urls) -> None:
+    candidate_client.cookies["django_language"] = "zh-hans"
+    candidate_client.post(urls["answer"], {"choice": "a"})
+    page = candidate_client.get(urls["page"]).content.decode()
+    assert "不对:(a) 不是答案" in page and "目前已作答 1 次" in page and "显示答案" in page
+    candidate_client.post(urls["reveal"])
+    page = candidate_client.get(urls["page"]).content.decode()
+    assert "作答 1 次后查看了答案" in page and "已看答案" in page
