@@ -150,7 +150,8 @@ def finding_views(result: dict[str, Any] | None) -> list[FindingView]:
 def line_marks(result: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The marks on the candidate's lines, for the editor and the code view. The same text
     on one line is one mark with a count; a line that several findings point back to (the
-    earlier write of three races) is one mark that names their lines."""
+    earlier write of three races) is one mark that names their lines, unless a finding of
+    its own is drawn there already."""
     marks: dict[tuple[int, str, str], dict[str, Any]] = {}
     related: dict[tuple[int, str, str], list[int]] = {}
     for finding in (result or {}).get("findings") or []:
@@ -172,7 +173,10 @@ def line_marks(result: dict[str, Any] | None) -> list[dict[str, Any]]:
             pointers = related.setdefault((int(extra["line"]), kind, role), [])
             if own_line and own_line != extra["line"] and own_line not in pointers:
                 pointers.append(int(own_line))
+    marked = {(mark["line"], mark["kind"]) for mark in marks.values()}
     for (line, kind, role), pointers in related.items():
+        if (line, kind) in marked:  # its own finding already names the other line
+            continue
         text = str(RELATED_ROLES[role])
         if pointers:
             lines = ", ".join(str(n) for n in sorted(pointers))

@@ -139,4 +139,15 @@ def test_the_same_finding_on_one_line_is_one_mark_with_a_count() -> None:
     assert [m["message"] for m in by_line[42]] == ["the earlier read of a race (see lines 50, 56)"]
     assert by_line[30][0]["message"] == "a goroutine of this race was started here (see line 56)"
     assert [v.count for v in views] == [2, 1]
+
     assert views[0].detail == "m"  # the engine's own words stay available
+
+
+def test_a_line_with_its_own_finding_gets_no_pointer_mark_besides() -> None:
+    def race(line: int, other: int) -> dict:
+        earlier = {"role": "previous write", "file": "solution.go", "line": other}
+        return {"kind": "race", "message": "m", "file": "solution.go", "line": line,
+                "related": [earlier]}  # fmt: skip
+
+    marks = line_marks({"findings": [race(50, 42), race(42, 50)]})
+    assert sorted(m["line"] for m in marks) == [42, 50]
