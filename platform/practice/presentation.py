@@ -195,13 +195,14 @@ def _add_mark(marks: dict, line: int, kind: str, text: str) -> None:
                       "count": 1}  # fmt: skip
 
 
-# What a line named in a finding's `related` did in it (graders' interpret.location roles).
+# What a line named in a finding's `related` did in it (the roles graders.judge gives; the
+# same "created at" serves leaks and deadlocks, so the words fit both).
 RELATED_ROLES = {
     "previous read": _("the earlier read of a race"),
     "previous write": _("the earlier write of a race"),
     "goroutine created at": _("a goroutine of this race was started here"),
-    "created at": _("the leaked goroutine was started here"),
-    "blocked at": _("the leaked goroutine is blocked here"),
+    "created at": _("the goroutine was started here"),
+    "blocked at": _("the goroutine is blocked here"),
 }
 
 

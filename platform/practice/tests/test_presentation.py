@@ -151,3 +151,20 @@ def test_a_line_with_its_own_finding_gets_no_pointer_mark_besides() -> None:
 
     marks = line_marks({"findings": [race(50, 42), race(42, 50)]})
     assert sorted(m["line"] for m in marks) == [42, 50]
+
+
+def test_every_word_the_result_pages_own_is_in_chinese() -> None:
+    from practice import finding_text, presentation
+
+    tables = [presentation.SCORE_LABELS, presentation.UNCHECKED_REASONS,
+              presentation.KIND_LABELS, presentation.TEST_STATUS_LABELS,
+              presentation.STAGE_LABELS, presentation.RELATED_ROLES,
+              finding_text._WAIT_REASONS, finding_text._LIMITS, finding_text._ACCESS]  # fmt: skip
+    same_in_both = {"go vet", "panic", "CPU"}
+    for table in tables:
+        for text in table.values():
+            with translation.override("en"):
+                english = str(text)
+            with translation.override("zh-hans"):
+                chinese = str(text)
+            assert chinese != english or english in same_in_both, english
