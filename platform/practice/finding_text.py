@@ -163,7 +163,7 @@ def _value(key: str, value: Any) -> Any:
     if key == "race":  # 1 under the race detector
         return str(_(" under the race detector")) if value else ""
     if key in _PLACES and value in ("", None):
-        return str(_("an unknown line"))
+        return str(_("an unknown place"))
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value)
     if isinstance(value, float):
