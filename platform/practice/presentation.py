@@ -235,12 +235,11 @@ class Bar:
     name: str
     candidate: float
     reference: float | None
-    y: int
-    candidate_width: float
-    reference_width: float
+    candidate_percent: float  # of the longest bar in the chart
+    reference_percent: float
 
 
-def benchmark_bars(result: dict[str, Any] | None, width: float = 320) -> list[Bar]:
+def benchmark_bars(result: dict[str, Any] | None) -> list[Bar]:
     benches = (result or {}).get("benchmarks") or []
     top = max(
         [b.get("candidate_ns_op") or 0 for b in benches]
@@ -248,7 +247,7 @@ def benchmark_bars(result: dict[str, Any] | None, width: float = 320) -> list[Ba
         + [1]
     )
     bars = []
-    for i, bench in enumerate(benches):
+    for bench in benches:
         cand = float(bench.get("candidate_ns_op") or 0)
         ref = bench.get("reference_ns_op")
         bars.append(
@@ -256,9 +255,8 @@ def benchmark_bars(result: dict[str, Any] | None, width: float = 320) -> list[Ba
                 name=str(bench.get("name", "")),
                 candidate=cand,
                 reference=float(ref) if ref is not None else None,
-                y=i * 44,
-                candidate_width=max(1.0, width * cand / top),
-                reference_width=max(1.0, width * float(ref) / top) if ref else 0.0,
+                candidate_percent=max(0.5, 100 * cand / top),
+                reference_percent=max(0.5, 100 * float(ref) / top) if ref else 0.0,
             )
         )
     return bars
@@ -276,13 +274,11 @@ def test_rows(result: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def result_parts(result: dict[str, Any] | None) -> dict[str, Any]:
     """Everything _result.html draws, from one stored result."""
-    bars = benchmark_bars(result)
     tests = test_rows(result)
     return {
         "tests_passed": sum(1 for test in tests if test.get("status") == "pass"),
         "scores": score_cells(result),
         "findings": finding_views(result),
         "tests": tests,
-        "bars": bars,
-        "chart_height": len(bars) * 44 + 4,
+        "bars": benchmark_bars(result),
     }

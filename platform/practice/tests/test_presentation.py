@@ -168,3 +168,17 @@ def test_every_word_the_result_pages_own_is_in_chinese() -> None:
             with translation.override("zh-hans"):
                 chinese = str(text)
             assert chinese != english or english in same_in_both, english
+
+
+def test_benchmark_bars_are_drawn_to_one_scale() -> None:
+    from practice.presentation import benchmark_bars
+
+    bars = benchmark_bars({"benchmarks": [
+        {"name": "BenchmarkA", "candidate_ns_op": 400.0, "reference_ns_op": 100.0},
+        {"name": "BenchmarkB", "candidate_ns_op": 200.0, "reference_ns_op": None}]})  # fmt: skip
+    assert [(b.candidate_percent, b.reference_percent) for b in bars] == [(100, 25), (50, 0)]
+    with translation.override("zh-hans"):
+        html = render_to_string("practice/_result.html", {
+            "result": {"verdict": "too_slow", "benchmarks": [{}]},
+            "submission": {"mode": "submit", "pk": 1}, "bars": bars})  # fmt: skip
+    assert "width: calc(25.0% * .7)" in html and "你的 400" in html
