@@ -9,6 +9,7 @@ languages. Exit status 0 only when everything holds. No Django here.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import threading
 import time
@@ -42,6 +43,37 @@ class Check:
     flaky: bool = False  # passed only on a retry
 
 
+# The page prints the title as its H1 and heads the editorial section itself ("Editorial",
+# "Explanation"), so Markdown that does the same shows the reader everything twice.
+_SECTION_NAMES = {"editorial", "explanation", "题解", "解析"}
+
+
+def _headings(markdown: str) -> list[tuple[int, str]]:
+    """(level, text) of each ATX heading outside fenced code."""
+    found, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (match := re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)):
+            found.append((len(match.group(1)), match.group(2)))
+    return found
+
+
+def repeated_headings(problem: Problem) -> list[str]:
+    issues = []
+    for name, text in (("statement", problem.statement), ("editorial", problem.editorial)):
+        for lang in ("en", "zh"):
+            headings = _headings(getattr(text, lang))
+            if any(level == 1 for level, _ in headings):
+                issues.append(f"{name}.{lang} has an H1 (the page prints the title; start at ##)")
+            first = headings[0][1] if headings else ""
+            # "Editorial: why" and "题解\uff1a..." repeat it too.
+            lead = re.split(r"[:\uff1a]", first)[0].strip().lower()
+            if name == "editorial" and lead in _SECTION_NAMES:
+                issues.append(f"{name}.{lang} starts with a heading the page already prints")
+    return issues
+
+
 def check_metadata(problem: Problem) -> list[str]:
     """What is missing or malformed, in words an author can act on."""
     issues = []
@@ -53,6 +85,7 @@ def check_metadata(problem: Problem) -> list[str]:
         for lang in ("en", "zh"):
             if not getattr(text, lang).strip():
                 issues.append(f"{name}.{lang} is empty")
+    issues += repeated_headings(problem)
     if not problem.topics:
         issues.append("no topics")
     if not problem.seeds or not all(s.file and s.section for s in problem.seeds):

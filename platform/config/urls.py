@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularSwaggerView,
 )
+from practice.landing import favicon, landing
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="practice:problem_list", permanent=False)),
+    path("", landing, name="landing"),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("practice/", include("practice.urls")),

@@ -184,8 +184,8 @@ def _result_context(submission: Submission) -> dict:
         "problem": submission.problem,
         "result": result,
         "lines": presentation.annotated_lines(submission.source, result),
-        "bars": (bars := presentation.benchmark_bars(result)),
-        "chart_height": len(bars) * 44 + 4,
+        "stage_label": presentation.STAGE_LABELS.get(submission.stage, submission.stage),
+        **presentation.result_parts(result),
     }
 
 

@@ -49,3 +49,25 @@ def test_every_seed_chapter_is_in_the_coverage_table() -> None:
             r"^第[一二三四五六七八九十]+章[:\uff1a].*$", seed.read_text(), flags=re.MULTILINE
         ):
             assert chapter.strip() in table, f"{seed.name}: {chapter} is not covered"
+
+
+def test_a_statement_or_editorial_that_repeats_the_page_heading_is_refused() -> None:
+    from dataclasses import replace
+
+    from problems.loader import Text
+    from problems.validation import repeated_headings
+
+    item = PROBLEMS[0]
+    fenced = "Intro\n\n```sh\n# a shell comment, not a heading\n```\n\n## Part\n"
+    assert repeated_headings(replace(item, statement=Text(fenced, fenced))) == []
+    doubled = replace(
+        item,
+        statement=Text(f"# {item.title.en}\n\nBody", "正文"),
+        editorial=Text("## Editorial: why\n\nBody", "# 题解\n\n正文"),
+    )
+    assert repeated_headings(doubled) == [
+        "statement.en has an H1 (the page prints the title; start at ##)",
+        "editorial.en starts with a heading the page already prints",
+        "editorial.zh has an H1 (the page prints the title; start at ##)",
+        "editorial.zh starts with a heading the page already prints",
+    ]

@@ -35,6 +35,16 @@ def test_every_item_is_listed_and_renders(client, loaded_bank, language: str) ->
         assert detail.status_code == 200, item.slug
         body = html.unescape(detail.content.decode())
         assert title in body, f"{item.slug}: title missing in {language}"
+        assert body.count("<h1") == 1, f"{item.slug}: the title is printed twice in {language}"
         if item.quiz is None:
             assert item.reference.strip() not in body, f"{item.slug}: reference leaked"
             assert "func TestHidden" not in body or "func TestHidden" in item.public_tests
+
+
+def test_a_list_right_under_a_paragraph_line_is_a_list() -> None:
+    from problems.rendering import render_markdown
+
+    html_out = render_markdown("Rules:\n- one\n- two\n  continued\n\n```\nx\n- not a list\n```")
+    assert "<li>one</li>" in html_out and "two\n  continued</li>" in html_out
+    assert "- not a list" in html_out
+    assert '<pre tabindex="0">' in html_out  # a scrolling code block is reachable by keyboard

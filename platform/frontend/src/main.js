@@ -26,8 +26,14 @@ class MessageWidget extends WidgetType {
       row.className = `cm-finding-message finding-${mark.kind}`;
       const tag = document.createElement("span");
       tag.className = "finding-kind";
-      tag.textContent = mark.kind;
+      tag.textContent = mark.label || mark.kind;
       row.append(tag, " ", mark.message);
+      if (mark.count > 1) {
+        const count = document.createElement("span");
+        count.className = "count";
+        count.textContent = ` ×${mark.count}`;
+        row.append(count);
+      }
       box.append(row);
     }
     return box;
@@ -68,6 +74,35 @@ const marksField = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+// A finding's "solution.go:58" brings line 58 into view and puts the cursor there: in the
+// editor on the problem page (which scrolls inside itself), in the code view elsewhere.
+function goToLine(number) {
+  const view = window.goconcurEditor;
+  if (view) {
+    if (!(number >= 1 && number <= view.state.doc.lines)) return false;
+    const line = view.state.doc.line(number);
+    // CodeMirror scrolls its own box only; the page must bring the editor (at most 75vh
+    // tall, so it fits) into view first.
+    view.dom.scrollIntoView({ block: "nearest" });
+    view.dispatch({
+      selection: { anchor: line.from },
+      effects: EditorView.scrollIntoView(line.from, { y: "center" }),
+    });
+    view.focus();
+    return true;
+  }
+  const row = document.getElementById(`L${number}`);
+  if (!row) return false;
+  row.scrollIntoView({ block: "center" });
+  row.focus();
+  return true;
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("[data-goto-line]");
+  if (link && goToLine(Number(link.dataset.gotoLine))) event.preventDefault();
+});
+
 function csrfToken(form) {
   const input = form.querySelector("input[name=csrfmiddlewaretoken]");
   return input ? input.value : "";
@@ -94,6 +129,8 @@ function mount(root) {
         go(),
         marksField,
         EditorView.lineWrapping,
+        // Named for screen readers, and a tab stop axe can see inside the scrolling box.
+        EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "solution.go", tabindex: "0" }),
       ],
     }),
   });
