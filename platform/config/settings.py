@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "accounts",
     "problems",
     "practice",
+    "grading",
 ]
 
 MIDDLEWARE = [
@@ -159,7 +160,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "in
 CELERY_TASK_ALWAYS_EAGER = _env_bool("GOCONCUR_EAGER", False)
 CELERY_BEAT_SCHEDULE = {
     "sweep-submissions": {
-        "task": "practice.tasks.sweep_submissions",
+        "task": "grading.tasks.sweep_submissions",
         "schedule": float(os.environ.get("GOCONCUR_SWEEP_SECONDS", 15)),
     }
 }

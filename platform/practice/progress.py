@@ -14,7 +14,9 @@ from problems.models import Problem, Topic
 def annotate_state(problems: QuerySet[Problem], user: User) -> QuerySet[Problem]:
     if not user.is_authenticated:
         return problems
-    mine = Submission.objects.filter(user=user, problem=OuterRef("pk"))
+    mine = Submission.objects.filter(
+        user=user, problem=OuterRef("pk"), context=Submission.Context.PRACTICE
+    )
     quiz = QuizAttempt.objects.filter(user=user, problem=OuterRef("pk"))
     solved = Q(Exists(mine.filter(mode=Submission.Mode.SUBMIT, verdict="accepted"))) | Q(
         Exists(quiz.filter(correct=True))
@@ -30,7 +32,11 @@ def is_solved(user: User, problem: Problem) -> bool:
     if problem.is_quiz:
         return QuizAttempt.objects.filter(user=user, problem=problem).exists()
     return Submission.objects.filter(
-        user=user, problem=problem, mode=Submission.Mode.SUBMIT, verdict="accepted"
+        user=user,
+        problem=problem,
+        mode=Submission.Mode.SUBMIT,
+        verdict="accepted",
+        context=Submission.Context.PRACTICE,
     ).exists()
 
 

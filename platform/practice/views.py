@@ -76,9 +76,9 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .first()
     ) or 0
     recent = list(
-        Submission.objects.filter(user=user, problem=problem).only(
-            "id", "mode", "status", "verdict", "score", "created_at"
-        )[:5]
+        Submission.objects.filter(
+            user=user, problem=problem, context=Submission.Context.PRACTICE
+        ).only("id", "mode", "status", "verdict", "score", "created_at")[:5]
     )
     context.update(
         solved=is_solved(user, problem),
@@ -184,7 +184,7 @@ def submission_state(request: HttpRequest, pk: int) -> JsonResponse:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     submissions = (
-        Submission.objects.filter(user=request.user)
+        Submission.objects.filter(user=request.user, context=Submission.Context.PRACTICE)
         .select_related("problem")
         .defer("source", "result", "last_error")
     )

@@ -4,9 +4,9 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-
-from practice.events import group_name
 from practice.models import Submission
+
+from grading.events import group_name
 
 
 class SubmissionProgress(AsyncJsonWebsocketConsumer):

@@ -6,10 +6,10 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
-
-from practice import events
-from practice.consumers import SubmissionProgress
 from practice.models import Submission
+
+from grading import events
+from grading.consumers import SubmissionProgress
 
 
 def _connect(user, pk: int) -> WebsocketCommunicator:
