@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "problems",
     "practice",
     "grading",
+    "interviews",
 ]
 
 MIDDLEWARE = [

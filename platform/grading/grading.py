@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.utils import timezone
 from practice.models import Submission
 
@@ -30,6 +31,10 @@ from grading import events
 
 log = logging.getLogger(__name__)
 Status = Submission.Status
+
+# Sent once, in the worker, after a result is stored: the app that owns the run's context
+# (an interview session, an assessment) passes it on. Arguments: submission_id.
+submission_done = Signal()
 
 
 def enqueue_on_commit(submission_id: int, countdown: float = 0) -> None:
@@ -98,6 +103,10 @@ def finish(submission_id: int, attempt: int, result: dict[str, Any], error: str 
     if done:
         log.info("#%s attempt %s stored: %s", submission_id, attempt, result.get("verdict"))
         events.publish(submission_id, "done", {"verdict": str(result.get("verdict", ""))})
+        try:
+            submission_done.send(sender=Submission, submission_id=submission_id)
+        except Exception:
+            log.warning("a receiver of #%s's result failed", submission_id, exc_info=True)
         from grading.tasks import deliver_webhooks
 
         try:
