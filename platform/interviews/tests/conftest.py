@@ -54,7 +54,7 @@ def join(session, name: str = "Cleo") -> Client:
 
 
 @pytest.fixture
-def candidate_client(session) -> Client:
+def joined_client(session) -> Client:
     return join(session)
 
 

@@ -25,11 +25,9 @@ async def _peer(client, session) -> YClient:
 
 
 @in_loop
-async def test_two_people_converge_and_the_log_keeps_it(
-    session, interviewer_client, candidate_client
-):
+async def test_two_people_converge_and_the_log_keeps_it(session, interviewer_client, joined_client):
     ivan = await _peer(interviewer_client, session)
-    cleo = await _peer(candidate_client, session)
+    cleo = await _peer(joined_client, session)
     starter = session.current.problem.starter
     assert ivan.code == cleo.code == starter
 
@@ -59,16 +57,14 @@ async def test_two_people_converge_and_the_log_keeps_it(
 
 @in_loop
 async def test_edits_made_offline_arrive_after_reconnect(
-    session, interviewer_client, candidate_client
+    session, interviewer_client, joined_client
 ):
     ivan = await _peer(interviewer_client, session)
-    cleo = await _peer(candidate_client, session)
+    cleo = await _peer(joined_client, session)
     await cleo.ws.disconnect()
     cleo.text.insert(0, "// typed while offline\n")  # kept in cleo's own document
     await ivan.type(0, "// meanwhile\n")
-    back = YClient(
-        socket(candidate_client, f"/ws/interviews/{session.pk}/doc/{session.current_id}")
-    )
+    back = YClient(socket(joined_client, f"/ws/interviews/{session.pk}/doc/{session.current_id}"))
     back.doc, back.text = cleo.doc, cleo.text
     assert (await back.connect())[0]
     await back.sync()  # y-websocket does this on every reconnect
@@ -82,11 +78,11 @@ async def test_edits_made_offline_arrive_after_reconnect(
 
 @in_loop
 async def test_a_locked_editor_drops_the_candidates_edits(
-    session, interviewer_client, candidate_client
+    session, interviewer_client, joined_client
 ):
     await sync_to_async(services.set_controls)(session, editor_locked=True)
     ivan = await _peer(interviewer_client, session)
-    cleo = await _peer(candidate_client, session)
+    cleo = await _peer(joined_client, session)
     await cleo.type(0, "// not allowed\n")
     await ivan.pump()
     assert "not allowed" not in ivan.code
@@ -98,9 +94,7 @@ async def test_a_locked_editor_drops_the_candidates_edits(
 
 
 @in_loop
-async def test_strangers_and_other_sessions_are_refused(
-    bank, session, interviewer, candidate_client
-):
+async def test_strangers_and_other_sessions_are_refused(bank, session, interviewer, joined_client):
     other = await sync_to_async(services.create_session)(interviewer, "Other", [], True)
     for path in (
         f"/ws/interviews/{other.pk}/doc/{other.current_id}",
@@ -108,7 +102,7 @@ async def test_strangers_and_other_sessions_are_refused(
         f"/ws/interviews/{session.pk}/panel/",  # the interviewer's channel
         f"/ws/interviews/{session.pk}/doc/{other.current_id}",  # an item of another session
     ):
-        connected, code = await socket(candidate_client, path).connect()
+        connected, code = await socket(joined_client, path).connect()
         assert not connected and code == 4403, path
     connected, code = await socket(None, f"/ws/interviews/{session.pk}/events/").connect()
     assert not connected
@@ -116,11 +110,11 @@ async def test_strangers_and_other_sessions_are_refused(
 
 @in_loop
 async def test_the_candidate_hears_results_but_never_the_panel(
-    session, interviewer_client, candidate_client
+    session, interviewer_client, joined_client
 ):
     from practice.models import Submission
 
-    events = socket(candidate_client, f"/ws/interviews/{session.pk}/events/")
+    events = socket(joined_client, f"/ws/interviews/{session.pk}/events/")
     panel = socket(interviewer_client, f"/ws/interviews/{session.pk}/panel/")
     assert (await events.connect())[0] and (await panel.connect())[0]
     assert (await events.receive_json_from())["event"] == "state"
