@@ -77,6 +77,11 @@ function startSession(root) {
     connection.textContent = status;
     connection.dataset.status = status;
   });
+  // Synced: the server's copy and ours were exchanged (after every reconnect too).
+  provider.on("sync", (synced) => {
+    if (synced) connection.dataset.synced = "1";
+    else delete connection.dataset.synced;
+  });
 
   const runs = root.querySelector("#runs");
   const runMessage = root.querySelector("#run-message");
@@ -90,9 +95,12 @@ function startSession(root) {
     row.textContent = text;
     if (msg.verdict) row.dataset.verdict = msg.verdict;
   };
+  let leaving = false; // a form of this page is navigating away (End): no reload then
+  root.addEventListener("submit", (e) => { if (!e.defaultPrevented) leaving = true; });
   openEvents(`${wsBase()}/ws/interviews/${d.session}/events/`, (msg) => {
     if (msg.event === "state") {
-      if (String(msg.current) !== d.item || (msg.status === "ended" && open)) location.reload();
+      const moved = String(msg.current) !== d.item || (msg.status === "ended" && open);
+      if (moved && !leaving) location.reload();
       view.dispatch({ effects: editable.reconfigure(EditorState.readOnly.of(!canEdit(msg.editor_locked))) });
     } else if (msg.event === "run" || msg.event === "result") {
       showRun(runs, msg, describe(msg));
