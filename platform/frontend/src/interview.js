@@ -74,7 +74,7 @@ function startSession(root) {
   window.goconcurInterview = { ydoc, provider, view, ytext };
   const connection = root.querySelector("#connection");
   provider.on("status", ({ status }) => {
-    connection.textContent = status;
+    connection.textContent = connection.dataset[status] || status;
     connection.dataset.status = status;
   });
   // Synced: the server's copy and ours were exchanged (after every reconnect too).
@@ -196,7 +196,21 @@ function startReplay(root) {
     }
   };
   const load = () => {
-    frames = data.items.find((it) => String(it.id) === itemSelect.value)?.frames || [];
+    // The scrubber walks edits, runs and results in time order: a run's moment shows the
+    // code as it was then, and its result appears where it came back.
+    const edits = data.items.find((it) => String(it.id) === itemSelect.value)?.frames || [];
+    const marks = [];
+    for (const run of data.runs.filter((r) => String(r.item) === itemSelect.value)) {
+      marks.push({ at: run.at, run: true });
+      if (run.done_at !== null) marks.push({ at: run.done_at, run: true });
+    }
+    frames = [];
+    let last = edits[0];
+    const all = [...edits.map((f) => ({ ...f, edit: true })), ...marks].sort((a, b) => a.at - b.at);
+    for (const f of all) {
+      if (f.edit) last = f;
+      frames.push(f.edit ? f : { ...last, at: f.at, paste: false, who: "" });
+    }
     scrubber.max = Math.max(frames.length - 1, 0);
     show(0);
   };
