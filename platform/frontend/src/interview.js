@@ -51,7 +51,11 @@ function startSession(root) {
   const isInterviewer = d.role === "interviewer";
   const open = d.open === "1";
   const ydoc = new Y.Doc();
-  const provider = new WebsocketProvider(`${wsBase()}/ws/interviews/${d.session}/doc`, d.item, ydoc);
+  // resyncInterval: a sync request every 5 s reaches the room, so an update a busy server
+  // dropped (a full or expired channel) is sent again by whoever has it.
+  const provider = new WebsocketProvider(`${wsBase()}/ws/interviews/${d.session}/doc`, d.item, ydoc, {
+    resyncInterval: 5000,
+  });
   const ytext = ydoc.getText("code");
   const color = COLORS[Math.floor(Math.random() * COLORS.length)];
   provider.awareness.setLocalStateField("user", { name: d.name, color, colorLight: `${color}33` });
