@@ -145,6 +145,17 @@ class Typist:
             resyncing.cancel()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu() -> float:
+    usage = os.times()
+    return usage.user + usage.system
+
+
 def make_sessions(count: int):
     """`count` sessions, each with an interviewer and a joined candidate, and their cookies."""
     from accounts.models import User
@@ -304,15 +315,21 @@ def main() -> None:
             f"edit -> remote display, 2 typists, 1 session   {quantiles(ms)}  "
             f"p95/target = {p95 / 100:.2f}x (target <= 100 ms)"
         )
-        started = time.perf_counter()
+        started, web_cpu, own_cpu = time.perf_counter(), cpu_seconds(children[-1].pid), cpu()
         pairs = asyncio.run(session_round(port, specs, args.keys, args.pace))
         seconds = time.perf_counter() - started
+        web_cpu = cpu_seconds(children[-1].pid) - web_cpu
+        own_cpu = cpu() - own_cpu
         ms = [m for pair in pairs for m in latencies(pair)]
         differ, missing, unstored = lost_updates(specs, pairs)
         keys = args.sessions * 2 * args.keys
         print(
             f"{args.sessions} sessions x 2 typists, {keys} keys in {seconds:.1f} s   "
             f"{quantiles(ms)}"
+        )
+        print(
+            f"  CPU: web process {web_cpu:.1f} s, these {args.sessions * 2} clients "
+            f"{own_cpu:.1f} s, in {seconds:.1f} s of wall time"
         )
         print(
             f"  lost updates: {missing} keys missing, {differ} sessions whose documents "
