@@ -149,3 +149,22 @@ def test_the_replay_shows_each_edit_in_order(session, interviewer_client) -> Non
     assert frames[1]["text"].endswith("// one\n") and frames[2]["text"].endswith("// two\n")
     assert frames[3]["text"].endswith("x" * 60) and frames[3]["who"] == me.name
     assert [f["at"] for f in frames] == sorted(f["at"] for f in frames)
+
+
+def test_switching_items_keeps_each_items_code(bank, interviewer, interviewer_client) -> None:
+    session = services.create_session(interviewer, "Two", [bank["safe-counter"]], True)
+    counter, blank = session.items.all()
+    cleo = join(session)
+    assert "A counter safe" in cleo.get(f"/interviews/{session.pk}/").content.decode()
+    response = interviewer_client.post(f"/interviews/{session.pk}/control/", {"current": blank.pk})
+    assert response.status_code == 200
+    page = cleo.get(f"/interviews/{session.pk}/").content.decode()
+    assert f'data-item="{blank.pk}"' in page and "Blank Go file" in page
+    refused = cleo.post(f"/interviews/{session.pk}/run/", {"mode": "run"})
+    assert refused.status_code == 400 and "no tests" in refused.json()["error"]
+    assert services.current_code(counter).startswith("package solution\n\n// Counter")
+    other = services.create_session(interviewer, "Other", [], True)
+    wrong = interviewer_client.post(
+        f"/interviews/{session.pk}/control/", {"current": other.current_id}
+    )
+    assert wrong.status_code == 400
