@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/python scripts/bench_engine.py
 .venv/bin/python scripts/bench_throughput.py
 .venv/bin/python scripts/bench_web.py
+.venv/bin/python scripts/bench_interviews.py

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "accounts",
     "problems",
     "practice",
+    "grading",
+    "interviews",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +150,8 @@ CHANNEL_LAYERS = {
             # than the pop; a dead Redis is still noticed within this bound.
             "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
             "expiry": 30,
+            # A full channel drops messages silently; a shared editor sends one per key.
+            "capacity": 1000,
         },
     }
 }
@@ -168,7 +172,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "in
 CELERY_TASK_ALWAYS_EAGER = _env_bool("GOCONCUR_EAGER", False)
 CELERY_BEAT_SCHEDULE = {
     "sweep-submissions": {
-        "task": "practice.tasks.sweep_submissions",
+        "task": "grading.tasks.sweep_submissions",
         "schedule": float(os.environ.get("GOCONCUR_SWEEP_SECONDS", 15)),
     }
 }

@@ -176,7 +176,9 @@ class SubmissionDetail(generics.RetrieveAPIView):
     serializer_class = SubmissionSerializer
 
     def get_queryset(self):
-        return Submission.objects.filter(user=self.request.user).select_related("problem")
+        return Submission.objects.filter(
+            user=self.request.user, context=Submission.Context.PRACTICE
+        ).select_related("problem")
 
 
 class SubmissionResult(APIView):

@@ -21,6 +21,15 @@ class Submission(models.Model):
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
 
+    class Context(models.TextChoices):
+        """Where the run came from: authorization and reports follow it. An interview run
+        belongs to the session's interviewer (the candidate has no account); the session's
+        own record (interviews.SessionRun) says who pressed Run."""
+
+        PRACTICE = "practice", _("Practice")
+        INTERVIEW = "interview", _("Interview")
+        ASSESSMENT = "assessment", _("Assessment")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions"
     )
@@ -28,6 +37,10 @@ class Submission(models.Model):
     problem_hash = models.CharField(max_length=64, blank=True)  # the item version graded
     mode = models.CharField(max_length=10, choices=Mode.choices)
     source = models.TextField()
+    context = models.CharField(max_length=12, choices=Context.choices, default=Context.PRACTICE)
+    # GradeOptions overrides for this run only (an interviewer's fault switches), checked
+    # against the engine's fields by grading.options before they are stored.
+    engine_options = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     stage = models.CharField(max_length=20, default="queued")
     verdict = models.CharField(max_length=30, blank=True)

@@ -35,7 +35,9 @@ def annotate_state(problems: QuerySet[Problem], user: User) -> QuerySet[Problem]
     """Adds `solved`, `revealed` and `attempted` (booleans) for the user."""
     if not user.is_authenticated:
         return problems
-    mine = Submission.objects.filter(user=user, problem=OuterRef("pk"))
+    mine = Submission.objects.filter(
+        user=user, problem=OuterRef("pk"), context=Submission.Context.PRACTICE
+    )
     quiz = QuizAttempt.objects.filter(user=user, problem=OuterRef("pk"))
     shown = Q(Exists(QuizReveal.objects.filter(user=user, problem=OuterRef("pk"))))
     solved = Q(Exists(mine.filter(mode=Submission.Mode.SUBMIT, verdict="accepted"))) | (
@@ -92,7 +94,11 @@ def is_solved(user: User, problem: Problem) -> bool:
     if problem.is_quiz:
         return quiz_status(user, problem).state is State.SOLVED
     return Submission.objects.filter(
-        user=user, problem=problem, mode=Submission.Mode.SUBMIT, verdict="accepted"
+        user=user,
+        problem=problem,
+        mode=Submission.Mode.SUBMIT,
+        verdict="accepted",
+        context=Submission.Context.PRACTICE,
     ).exists()
 
 

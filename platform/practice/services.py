@@ -47,7 +47,7 @@ def check_source(source: str) -> None:
 def check_rate(user: User) -> None:
     now = timezone.now()
     window = Q(created_at__gte=now - timedelta(minutes=1))
-    counts = Submission.objects.filter(user=user).aggregate(
+    counts = Submission.objects.filter(user=user, context=Submission.Context.PRACTICE).aggregate(
         in_flight=Count("pk", filter=~Q(status=Submission.Status.DONE)),
         recent=Count("pk", filter=window),
         oldest=Min("created_at", filter=window),
@@ -86,7 +86,7 @@ def create_submission(user: User, problem: Problem, source: str, mode: str) -> S
         raise SubmissionRefused(_("Unknown mode."))
     check_source(source)
     check_rate(user)  # most refusals end here, without taking the write lock
-    from practice import grading  # the queue module imports Celery; keep forms light
+    from grading import grading  # the queue module imports Celery; keep forms light
 
     # Check again and insert under one lock, or racing requests of one user all pass the
     # check: SQLite's IMMEDIATE transaction is that lock; elsewhere the user's row is.

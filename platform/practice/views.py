@@ -89,9 +89,9 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .first()
     ) or 0
     recent = list(
-        Submission.objects.filter(user=user, problem=problem).only(
-            "id", "mode", "status", "verdict", "score", "created_at"
-        )[:5]
+        Submission.objects.filter(
+            user=user, problem=problem, context=Submission.Context.PRACTICE
+        ).only("id", "mode", "status", "verdict", "score", "created_at")[:5]
     )
     quiz = quiz_status(user, problem) if problem.is_quiz else None
     context.update(
@@ -211,7 +211,7 @@ def submission_state(request: HttpRequest, pk: int) -> JsonResponse:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     submissions = (
-        Submission.objects.filter(user=request.user)
+        Submission.objects.filter(user=request.user, context=Submission.Context.PRACTICE)
         .select_related("problem")
         .defer("source", "result", "last_error")
     )

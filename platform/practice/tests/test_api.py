@@ -9,11 +9,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from grading.tasks import deliver_webhooks
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from practice.models import Submission, Webhook
-from practice.tasks import deliver_webhooks
 
 
 @pytest.fixture

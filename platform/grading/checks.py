@@ -25,7 +25,7 @@ def sandbox_backend(app_configs: Any = None, **kwargs: Any) -> list[checks.Check
                 hint="A worker here would answer every grading with a retried system_error. "
                 "Run `make image`, start the Docker engine or set GOCONCUR_SANDBOX; "
                 "`manage.py sandbox_selftest` runs Go in the sandbox.",
-                id="practice.W001",
+                id="grading.W001",
             )
         ]
     return []

@@ -21,8 +21,9 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from practice import stages
-from practice.events import group_name
 from practice.models import Submission
+
+from grading.events import group_name
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 from django.core.management import call_command
-
-from practice.checks import sandbox_backend
 from practice.tests.live import NO_ENGINE, ROOT
+
+from grading.checks import sandbox_backend
 
 
 def test_check_passes_on_the_configured_backend() -> None:
@@ -22,7 +22,7 @@ def test_check_warns_when_the_backend_cannot_open(monkeypatch) -> None:
     for name, value in NO_ENGINE.items():
         monkeypatch.setenv(name, value)
     [warning] = sandbox_backend()
-    assert warning.id == "practice.W001" and "GOCONCUR_SANDBOX=docker" in warning.msg
+    assert warning.id == "grading.W001" and "GOCONCUR_SANDBOX=docker" in warning.msg
 
 
 @pytest.mark.sandbox

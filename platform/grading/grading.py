@@ -23,13 +23,18 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.utils import timezone
-
-from practice import events
 from practice.models import Submission
+
+from grading import events
 
 log = logging.getLogger(__name__)
 Status = Submission.Status
+
+# Sent once, in the worker, after a result is stored: the app that owns the run's context
+# (an interview session, an assessment) passes it on. Arguments: submission_id.
+submission_done = Signal()
 
 
 def enqueue_on_commit(submission_id: int, countdown: float = 0) -> None:
@@ -38,7 +43,7 @@ def enqueue_on_commit(submission_id: int, countdown: float = 0) -> None:
 
 def send(submission_id: int, countdown: float = 0) -> bool:
     """Publishes the task; on a broker failure the sweeper sends it again later."""
-    from practice.tasks import grade_submission
+    from grading.tasks import grade_submission
 
     try:
         grade_submission.apply_async((submission_id,), countdown=countdown or None)
@@ -98,7 +103,11 @@ def finish(submission_id: int, attempt: int, result: dict[str, Any], error: str 
     if done:
         log.info("#%s attempt %s stored: %s", submission_id, attempt, result.get("verdict"))
         events.publish(submission_id, "done", {"verdict": str(result.get("verdict", ""))})
-        from practice.tasks import deliver_webhooks
+        try:
+            submission_done.send(sender=Submission, submission_id=submission_id)
+        except Exception:
+            log.warning("a receiver of #%s's result failed", submission_id, exc_info=True)
+        from grading.tasks import deliver_webhooks
 
         try:
             deliver_webhooks.delay(submission_id)
@@ -190,9 +199,15 @@ def grade(submission_id: int) -> str:
         request = submission.problem.grade_request(
             submission.source.encode("utf-8", errors="surrogatepass"), Mode(submission.mode)
         )
+        from grading.options import apply
+
+        options = apply(
+            GradeOptions(max_source_bytes=settings.GOCONCUR_MAX_SOURCE_BYTES),
+            submission.engine_options or {},
+        )
         result = run_engine(
             request,
-            options=GradeOptions(max_source_bytes=settings.GOCONCUR_MAX_SOURCE_BYTES),
+            options=options,
             settings=EngineSettings.from_env(),
             on_event=on_event,
         )

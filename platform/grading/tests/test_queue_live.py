@@ -6,7 +6,7 @@
 - the Docker engine down: system errors are retried with backoff, never shown to the
   candidate, and the submission is graded once a worker with a working sandbox runs.
 
-Exactly-once is read from the workers' logs (`practice.grading` logs every claim, skip,
+Exactly-once is read from the workers' logs (`grading.grading` logs every claim, skip,
 retry and stored result) and from the row itself.
 """
 
@@ -16,18 +16,18 @@ import re
 import signal
 import time
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-
 from practice.models import Submission
 from practice.services import create_submission
-from practice.tests.live import NO_ENGINE, wait_for
+from practice.tests.live import NO_ENGINE, ROOT, wait_for
+
+FIXTURES = ROOT / "platform/practice/tests/fixtures"
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox, pytest.mark.django_db(transaction=True)]
 
 # Correct, but each test process sleeps 3 s in init(): a grading surely in progress.
-SLOW_SOLUTION = (Path(__file__).parent / "fixtures/solutions/slow_counter.go").read_text()
+SLOW_SOLUTION = (FIXTURES / "solutions/slow_counter.go").read_text()
 
 
 def _row(pk: int) -> Submission:

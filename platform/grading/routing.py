@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practice.consumers import SubmissionProgress
+from grading.consumers import SubmissionProgress
 
 websocket_urlpatterns = [
     path("ws/submissions/<int:pk>/", SubmissionProgress.as_asgi()),

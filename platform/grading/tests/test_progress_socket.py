@@ -12,10 +12,10 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.utils import timezone
-
-from practice import events
-from practice.consumers import SubmissionProgress
 from practice.models import Submission
+
+from grading import events
+from grading.consumers import SubmissionProgress
 
 
 def _connect(user, pk: int) -> WebsocketCommunicator:

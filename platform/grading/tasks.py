@@ -1,4 +1,4 @@
-"""Celery tasks. Thin: the rules live in practice.grading."""
+"""Celery tasks. Thin: the rules live in grading.grading."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import urllib.request
 
 from celery import shared_task
 
-from practice import grading
+from grading import grading
 
 log = logging.getLogger(__name__)
 
 
 @shared_task(
-    name="practice.tasks.grade_submission",
+    name="grading.tasks.grade_submission",
     acks_late=True,  # a worker that dies mid-grading leaves the message to be re-delivered
     reject_on_worker_lost=True,
     ignore_result=True,
@@ -25,7 +25,7 @@ def grade_submission(submission_id: int) -> str:
     return grading.grade(submission_id)
 
 
-@shared_task(name="practice.tasks.sweep_submissions", ignore_result=True)
+@shared_task(name="grading.tasks.sweep_submissions", ignore_result=True)
 def sweep_submissions() -> list[int]:
     return grading.sweep()
 
@@ -35,7 +35,7 @@ def sign(secret: str, body: bytes) -> str:
 
 
 @shared_task(
-    name="practice.tasks.deliver_webhooks",
+    name="grading.tasks.deliver_webhooks",
     autoretry_for=(OSError,),
     retry_backoff=True,
     max_retries=5,

@@ -10,10 +10,10 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
-
-from practice import grading
 from practice.models import Submission
 from practice.tests.live import NO_ENGINE
+
+from grading import grading
 from problems.models import Problem
 
 

@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 
 @worker_ready.connect
 def sweep_on_start(**_: object) -> None:
-    from practice.grading import sweep
+    from grading.grading import sweep
 
     try:
         resent = sweep()

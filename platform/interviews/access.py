@@ -1,0 +1,40 @@
+"""Who is this, in this session? The interviewer by their account; the candidate by the
+key their browser's Django session received when the invite admitted them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from interviews.models import Participant, Session
+
+SESSION_KEY = "interview_keys"  # {session id: participant key} in the Django session
+
+
+def remember(django_session: Any, participant: Participant) -> None:
+    keys = dict(django_session.get(SESSION_KEY, {}))
+    keys[str(participant.session_id)] = participant.key
+    django_session[SESSION_KEY] = keys
+
+
+def participant_for(session_id: int, user: Any, django_session: Any) -> Participant | None:
+    if user is not None and user.is_authenticated:
+        mine = Participant.objects.filter(
+            session_id=session_id, user=user, role=Participant.Role.INTERVIEWER
+        ).first()
+        if mine is not None:
+            return mine
+    key = (django_session.get(SESSION_KEY, {}) if django_session is not None else {}).get(
+        str(session_id)
+    )
+    if not key:
+        return None
+    return (
+        Participant.objects.filter(session_id=session_id, key=key).select_related("session").first()
+    )
+
+
+def may_review(session: Session, user: Any) -> bool:
+    """The replay and the scorecard: the session's interviewer and the hiring team."""
+    if user is None or not user.is_authenticated:
+        return False
+    return session.interviewer_id == user.pk or user.is_hiring_manager or user.is_superuser
