@@ -19,10 +19,9 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.db import DatabaseError
 from django.utils import timezone
-
-from practice import stages
 from practice.models import Submission
 
+from grading import stages
 from grading.events import group_name
 
 log = logging.getLogger(__name__)

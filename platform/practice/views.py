@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
+from grading.stages import step_report
 
 from practice import presentation
 from practice.forms import FilterForm, QuizForm, SubmitForm, find_undecodable
@@ -31,7 +32,6 @@ from practice.services import (
     create_submission,
     reveal_quiz,
 )
-from practice.stages import step_report
 from problems.models import Problem, Topic
 
 CHART_TOPICS = 15  # the chart shows the biggest topics; the table below lists them all

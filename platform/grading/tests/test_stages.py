@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from practice.models import Submission
-from practice.stages import budget, step_report
+
+from grading.stages import budget, step_report
 
 
 def _report(result: dict, mode: str = "submit") -> dict[str, str]:

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.cache import cache
 from django.utils.translation import pgettext_lazy
-
 from practice.models import Submission
 
 
