@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from graders import gotool, interpret
+from graders import gotool, interpret, modules
 from graders.prepare import RejectedInput, check_candidate_source
 from graders.request import EngineSettings, GradeOptions, GradeRequest, Mode, ProblemLimits
 from graders.results import (
@@ -231,12 +231,13 @@ class _Grading:
             files.update({"out/.keep": b"", "run/.keep": b"", "bin/.keep": b""})
             self.box.write_files(files)
             self.box.set_memory(BUILD_MEMORY)
+            here = self._package_dir()
             jobs = {
-                "plain": (gotool.SRC, "0", gotool.build_test_binary(
+                "plain": (here, "0", gotool.build_test_binary(
                     f"{gotool.BIN}/solution.test", race=False)),
-                "race": (gotool.SRC, "1", gotool.build_test_binary(
+                "race": (here, "1", gotool.build_test_binary(
                     f"{gotool.BIN}/solution.race", race=True)),
-                "vet": (gotool.SRC, "0", gotool.vet()),
+                "vet": (here, "0", gotool.vet()),
             }  # fmt: skip
             if self.has_reference:
                 jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(
@@ -249,7 +250,7 @@ class _Grading:
                 then = f"chmod 1777 {opened} && chmod -R a+rwX {gotool.SRC}"
             else:
                 then = f"rm -rf {gotool.SRC} {gotool.REF} && chmod 1777 {opened}"
-            runs = self._go_parallel(jobs, then=then)
+            runs = self._go_parallel(jobs, then=then, first=self.work.setup)
         cut_short = [name for name, run in runs.items() if not _exited(run)]
         if cut_short and any(run.limit_hit for run in runs.values()):
             # A build that outgrows the box's limits (time, memory) is the code's doing.
@@ -258,6 +259,9 @@ class _Grading:
         if cut_short:
             # Killed with no limit hit: never read a missing vet report as a clean one.
             raise RuntimeError("the build was cut short: " + ", ".join(cut_short))
+        if not runs["plain"].ok and (reason := modules.module_error(runs["plain"].output)):
+            self.out.add(Verdict.REJECTED_INPUT, [Finding(FindingKind.REJECTED, reason)])
+            return False
         if not runs["plain"].ok:
             self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs["plain"]))
             return False
@@ -273,17 +277,19 @@ class _Grading:
         return True
 
     def _go_parallel(
-        self, jobs: dict[str, tuple[str, str, tuple[str, ...]]], then: str = ""
+        self, jobs: dict[str, tuple[str, str, tuple[str, ...]]], then: str = "", first: str = ""
     ) -> dict[str, RawRun]:
         """Several go commands in one sandbox run, each with its own log and exit status;
-        `then` runs after all of them."""
+        `first` runs before them, `then` after all of them."""
         parts = []
         for name, (cwd, cgo, argv) in jobs.items():
             command = " ".join(shlex.quote(arg) for arg in argv)
             parts.append(f"(cd {cwd} && CGO_ENABLED={cgo} {command} > {gotool.OUT}/{name}.log "
                          f"2>&1; echo $? > {gotool.OUT}/{name}.rc) &")  # fmt: skip
-        script = " ".join(parts) + " wait" + (f"; {then}" if then else "")
-        run = self.box.run(RunSpec(("sh", "-c", script), env=gotool.go_env(cgo=False),
+        script = (f"{first}; " if first else "") + " ".join(parts) + " wait"
+        script += f"; {then}" if then else ""
+        env = {**gotool.go_env(cgo=False), "GOFLAGS": self.work.go_flags}
+        run = self.box.run(RunSpec(("sh", "-c", script), env=env,
                                    cwd=gotool.SRC, wall_seconds=300))  # fmt: skip
         names = [f"out/{name}.{ext}" for name in jobs for ext in ("log", "rc")]
         files = self.box.read_files(names, 1024 * 1024)
@@ -431,7 +437,7 @@ class _Grading:
             # The race run's clock covers every repetition; one test that hangs is cut at
             # the plain run's whole limit, so a deadlock seen only here is not a long wait.
             env["GOCONCUR_TEST_BUDGET"] = f"{self.request.limits.test_timeout_seconds:g}"
-        cwd = gotool.SRC if self.work.run_in_source else gotool.RUN_DIR
+        cwd = self._package_dir() if self.work.run_in_source else gotool.RUN_DIR
         run = self.box.run(
             RunSpec(
                 argv,
@@ -471,6 +477,10 @@ class _Grading:
             and self.out.verdicts <= {Verdict.VET_ERROR}
             and all(t.status is TestStatus.PASS for t in self.out.tests.values())
         )
+
+    def _package_dir(self) -> str:
+        """Where go commands run: the package's folder in its module (check mode)."""
+        return "/".join(filter(None, (gotool.SRC, self.work.package_dir)))
 
     def _expected(self) -> tuple[str, ...]:
         return self.package.expected_tests
