@@ -9,6 +9,8 @@ import pytest
 
 from graders import modules
 from graders.gosource import read_header
+from graders.judge.build import judge_build
+from graders.judge.steps import BuildStep
 from graders.modules import (
     ModuleError,
     compare_versions,
@@ -18,7 +20,9 @@ from graders.modules import (
     parse_go_mod,
     with_harness_requirement,
 )
+from graders.verdicts import Verdict
 from graders.workload import WorkloadError, workload_for_directory
+from sandbox import RawRun, Usage
 
 MODULES = Path(__file__).parent / "modules"
 GOLEAK = modules.platform_requirement()[1]
@@ -200,3 +204,18 @@ def test_go_command_module_errors_read_as_plain_reasons(output: str, reason: str
 
 def test_an_ordinary_compile_error_is_not_a_module_error() -> None:
     assert module_error("# m\n./a.go:3:1: syntax error: unexpected }\n") is None
+
+
+def test_judge_refuses_a_build_that_go_mod_stopped() -> None:
+    def run(code: int, output: str) -> RawRun:
+        return RawRun(code, None, output.encode(), b"", Usage(1.0, 1.0, 0), None)
+
+    too_new = "go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)\n"
+    judged = judge_build(BuildStep({"plain": run(1, too_new), "race": run(1, too_new),
+                                    "vet": run(1, too_new)}))  # fmt: skip
+    assert (judged.built, judged.verdict) == (False, Verdict.REJECTED_INPUT)
+    assert judged.findings[0].code == "rejected_input"
+    syntax = "# m\n./a.go:3:1: syntax error: unexpected }\n"
+    judged = judge_build(BuildStep({"plain": run(1, syntax), "race": run(1, syntax),
+                                    "vet": run(1, syntax)}))  # fmt: skip
+    assert judged.verdict is Verdict.COMPILE_ERROR
