@@ -365,6 +365,14 @@ TOO_NEW = re.compile(
 NOT_TIDY = re.compile(r"go: updates to go\.mod needed")
 INCONSISTENT_VENDOR = re.compile(r"inconsistent vendoring")
 GO_MOD_SYNTAX = re.compile(r"go: errors parsing go\.mod:\s*\n?(?P<detail>[^\n]*)")
+MISSING_MODULE_SUM = re.compile(r"(?P<module>[^\s:]+@v[^\s:]+): missing go\.sum entry")
+MISSING_PACKAGE_SUM = re.compile(r"missing go\.sum entry for module providing package (?P<pkg>\S+)")
+NO_PROVIDER = re.compile(
+    r"cannot find module providing package (?P<pkg>\S+): import lookup disabled"
+)
+DOWNLOADING = re.compile(r"^go: downloading (?P<module>\S+ \S+)$", re.MULTILINE)
+LOOKUP_DISABLED = "module lookup disabled by GOPROXY=off"
+OFFLINE_HINT = "grading is offline: run `go mod tidy`, then `go mod vendor`, and check again"
 
 
 def module_error(build_output: str) -> str | None:
@@ -380,4 +388,16 @@ def module_error(build_output: str) -> str | None:
         return "vendor/modules.txt does not match go.mod: run `go mod vendor` and check again"
     if match := GO_MOD_SYNTAX.search(build_output):
         return f"go.mod does not parse: {match['detail'].strip()}"
+    # What the checks before the build cannot see: the module graph of the dependencies.
+    if match := MISSING_MODULE_SUM.search(build_output):
+        return (
+            f"the module graph needs {match['module']}, which go.sum does not list; {OFFLINE_HINT}"
+        )
+    if match := MISSING_PACKAGE_SUM.search(build_output):
+        return f"go.sum lacks the module that provides {match['pkg']}; {OFFLINE_HINT}"
+    if match := NO_PROVIDER.search(build_output):
+        return f"no module in go.mod provides {match['pkg']}; {OFFLINE_HINT}"
+    if LOOKUP_DISABLED in build_output:
+        wanted = ", ".join(dict.fromkeys(DOWNLOADING.findall(build_output))) or "a module"
+        return f"the build needs {wanted}, which is not available; {OFFLINE_HINT}"
     return None

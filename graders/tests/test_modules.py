@@ -196,6 +196,15 @@ def test_the_users_folder_is_only_read(tmp_path: Path) -> None:
         ("go: inconsistent vendoring in /work/src:\n", "go mod vendor"),
         ("go: errors parsing go.mod:\n/work/src/go.mod:3: unknown directive: og\n",
          "unknown directive: og"),
+        ("go: github.com/stretchr/testify@v1.8.0 requires\n\tgithub.com/stretchr/objx@v0.4.0: "
+         "missing go.sum entry for go.mod file; to add it:\n",
+         "the module graph needs github.com/stretchr/objx@v0.4.0, which go.sum does not list"),
+        ("a.go:3:8: missing go.sum entry for module providing package example.com/x/y "
+         "(imported by m); to add:\n", "go.sum lacks the module that provides example.com/x/y"),
+        ("a.go:3:8: cannot find module providing package example.com/x/y: import lookup "
+         "disabled by -mod=readonly\n", "no module in go.mod provides example.com/x/y"),
+        ("go: downloading example.com/x v1.0.0\n# m\na.go:3:8: module lookup disabled by "
+         "GOPROXY=off\n", "the build needs example.com/x v1.0.0, which is not available"),
     ],
 )  # fmt: skip
 def test_go_command_module_errors_read_as_plain_reasons(output: str, reason: str) -> None:
