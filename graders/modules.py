@@ -27,6 +27,10 @@ HARNESS_MODULE_GO = "1.20"  # the go line of goleak's own go.mod (for vendor/mod
 # What a check may copy into the box (its scratch is a 192 MiB tmpfs shared with the build).
 MAX_STAGED_BYTES = 32 * 1024 * 1024
 MAX_STAGED_FILES = 4000
+# The oldest language version the harness compiles in (it uses `any`, and 1.21 still gives
+# each loop one variable for all iterations, as before). An older go line is raised to it in
+# the box copy; the go line of 1.21 and later is the module's own.
+MIN_GO = "1.21"
 # A go.mod farther up than this many folders is not the package's (a stray one in / or /tmp).
 MAX_MODULE_DEPTH = 32
 
@@ -44,6 +48,7 @@ class GoMod:
     replaces: dict[str, str]  # module path -> replacement ("path" or "path version")
     lines: tuple[str, ...]
     require_lines: dict[str, int] = field(default_factory=dict)  # path -> index in lines
+    go_line: int | None = None  # index of the go directive in lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,7 @@ def parse_go_mod(text: str) -> GoMod:
     requires: dict[str, str] = {}
     replaces: dict[str, str] = {}
     require_lines: dict[str, int] = {}
+    go_line = None
     block: str | None = None
     for index, line in enumerate(lines):
         words = _words(line)
@@ -85,7 +91,7 @@ def parse_go_mod(text: str) -> GoMod:
         if verb == "module" and args:
             module = args[0]
         elif verb == "go" and args:
-            go = args[0]
+            go, go_line = args[0], index
         elif verb == "toolchain" and args:
             toolchain = args[0]
         elif verb == "require" and len(args) >= 2:
@@ -96,7 +102,7 @@ def parse_go_mod(text: str) -> GoMod:
             replaces[args[0]] = " ".join(args[arrow + 1 :])
     if not module:
         raise ModuleError("go.mod has no module line")
-    return GoMod(module, go, toolchain, requires, replaces, lines, require_lines)
+    return GoMod(module, go, toolchain, requires, replaces, lines, require_lines, go_line)
 
 
 def _words(line: str) -> list[str]:
@@ -125,9 +131,16 @@ def available_modules(go_sum: str) -> set[tuple[str, str]]:
     return found
 
 
-def with_harness_requirement(go_mod: GoMod, version: str) -> str:
-    """The box copy of go.mod: goleak required at `version` at least."""
+def box_go_mod(go_mod: GoMod, version: str) -> str:
+    """The box copy of go.mod: goleak required at `version` at least, and a go line of
+    MIN_GO at least (the harness is compiled in the module's language version)."""
     lines = list(go_mod.lines)
+    if go_mod.go is None or _go_key(go_mod.go) < _go_key(MIN_GO):
+        raised = f"go {MIN_GO} // goconcur: raised from {go_mod.go or 'none'} in the sandbox copy"
+        if go_mod.go_line is None:
+            lines += ["", raised]
+        else:
+            lines[go_mod.go_line] = raised
     current = go_mod.requires.get(HARNESS_MODULE)
     if current is None:
         lines += ["", "// Added by goconcur in the sandbox copy: the grader's leak checker.",
@@ -136,6 +149,11 @@ def with_harness_requirement(go_mod: GoMod, version: str) -> str:
         index = go_mod.require_lines[HARNESS_MODULE]
         lines[index] = lines[index].replace(current, version, 1)
     return "\n".join(lines) + "\n"
+
+
+def _go_key(version: str) -> tuple[int, ...]:
+    """1.21, 1.21.3, 1.21rc1 -> comparable numbers (the release candidate counts as its release)."""
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("rc")[0])[:3])
 
 
 def merged_sums(own: str, platform: str) -> str:
@@ -223,7 +241,7 @@ def stage(package_dir: Path, module_root: Path, imports: dict[str, Iterable[str]
     _refuse_what_is_missing(walk)
 
     files = dict(walk.files)
-    files["go.mod"] = with_harness_requirement(go_mod, harness_version).encode()
+    files["go.mod"] = box_go_mod(go_mod, harness_version).encode()
     setup = ""
     if vendor is not None:
         txt = _read_text(modules_txt)

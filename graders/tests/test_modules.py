@@ -13,12 +13,12 @@ from graders.judge.build import judge_build
 from graders.judge.steps import BuildStep
 from graders.modules import (
     ModuleError,
+    box_go_mod,
     compare_versions,
     find_module_root,
     merged_sums,
     module_error,
     parse_go_mod,
-    with_harness_requirement,
 )
 from graders.verdicts import Verdict
 from graders.workload import WorkloadError, workload_for_directory
@@ -53,13 +53,22 @@ def test_go_mod_directives_blocks_comments_and_quotes() -> None:
 
 def test_box_copy_requires_goleak_or_raises_an_older_requirement() -> None:
     plain = parse_go_mod("module m\n\ngo 1.21\n")
-    assert f"require go.uber.org/goleak {GOLEAK}" in with_harness_requirement(plain, GOLEAK)
+    assert f"require go.uber.org/goleak {GOLEAK}" in box_go_mod(plain, GOLEAK)
     older = parse_go_mod("module m\n\ngo 1.21\n\nrequire go.uber.org/goleak v1.2.1 // indirect\n")
-    edited = with_harness_requirement(older, GOLEAK)
+    edited = box_go_mod(older, GOLEAK)
     assert f"require go.uber.org/goleak {GOLEAK} // indirect" in edited
     assert edited.count("go.uber.org/goleak") == 1
     newer = parse_go_mod("module m\n\ngo 1.21\n\nrequire go.uber.org/goleak v9.0.0\n")
-    assert "v9.0.0" in with_harness_requirement(newer, GOLEAK)
+    assert "v9.0.0" in box_go_mod(newer, GOLEAK)
+
+
+def test_box_copy_raises_a_go_line_older_than_the_harness_needs() -> None:
+    assert "go 1.21 // goconcur: raised from 1.17" in box_go_mod(
+        parse_go_mod("module m\n\ngo 1.17\n"), GOLEAK
+    )
+    assert "go 1.21 // goconcur: raised from none" in box_go_mod(parse_go_mod("module m\n"), GOLEAK)
+    for kept in ("1.21", "1.22.3", "1.26rc1"):
+        assert f"\ngo {kept}\n" in box_go_mod(parse_go_mod(f"module m\n\ngo {kept}\n"), GOLEAK)
 
 
 def test_sums_are_merged_without_duplicates() -> None:
