@@ -15,6 +15,7 @@ import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from graders import gosource
@@ -110,12 +111,14 @@ def _words(line: str) -> list[str]:
     return [word.strip('"`') for word in line.split("//", 1)[0].split()]
 
 
+@cache
 def platform_requirement() -> tuple[str, str]:
     """goleak's path and the version the image's module cache holds."""
     platform = parse_go_mod((PLATFORM_MODULE_DIR / "go.mod").read_text(encoding="utf-8"))
     return HARNESS_MODULE, platform.requires[HARNESS_MODULE]
 
 
+@cache
 def platform_sums() -> str:
     return (PLATFORM_MODULE_DIR / "go.sum").read_text(encoding="utf-8")
 
@@ -263,8 +266,8 @@ def stage(package_dir: Path, module_root: Path, imports: dict[str, Iterable[str]
 
 
 def _visit(walk: _Walk, path: str, importer: str) -> None:
-    if path in walk.seen or path == "C":
-        return
+    if path in walk.seen or path == "C" or not _valid_import(path):
+        return  # go refuses a malformed path itself; it must never reach outside the module
     walk.seen.add(path)
     module = walk.go_mod.module
     if walk.vendor is not None and path in walk.vendor:
@@ -284,6 +287,10 @@ def _visit(walk: _Walk, path: str, importer: str) -> None:
             walk.unprovided.setdefault(path, []).append(importer)
     else:
         _check_available(walk, path, importer)
+
+
+def _valid_import(path: str) -> bool:
+    return "\\" not in path and all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 def _inside_module(root: Path, folder: Path) -> bool:

@@ -176,6 +176,17 @@ def test_cached_modules_are_allowed(tmp_path: Path) -> None:
     assert "src/go.mod" in workload_for_directory(tmp_path).files
 
 
+def test_an_import_path_never_reaches_outside_the_module(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "secret/s.go": "package s\n",
+        "m/go.mod": "module m\n\ngo 1.22\n",
+        "m/a.go": 'package a\n\nimport "m/../secret"\n',
+        "m/a_test.go": "package a\n",
+    })  # fmt: skip
+    work = workload_for_directory(tmp_path / "m")
+    assert not any("secret" in name for name in work.files)
+
+
 def test_too_much_to_copy_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(modules, "MAX_STAGED_BYTES", 1000)
     _write(tmp_path, {
