@@ -56,7 +56,8 @@ def race_run(
 def confirmations(outcomes: Sequence[RunOutcome], test_timeout: float) -> tuple[RunSettings, ...]:
     """A test that passed in the plain run and failed only on a repeat (run > 1) of another
     run gets fresh processes at the failing GOMAXPROCS, each running it once, as many as the
-    runs it took to fail (at most the run's -count): a failure there is the code's."""
+    runs it took to fail and at least the run's -count (a flaky failure gets as many chances
+    to show as it had in the repeated process): a failure there is the code's."""
     plain, *rest = outcomes
     planned: list[RunSettings] = []
     for run in rest:
@@ -75,7 +76,7 @@ def confirmations(outcomes: Sequence[RunOutcome], test_timeout: float) -> tuple[
                 tests=(result.name,),
                 timeout=test_timeout,
             )
-            planned += [settings] * min(failure.run, max(run.settings.count, 1))
+            planned += [settings] * max(failure.run, run.settings.count)
     return tuple(planned[:MAX_CONFIRMATIONS])
 
 

@@ -6,16 +6,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from graders import results
 from graders.judge import Context, RunPurpose, RunSettings, TestRunStep
 from graders.judge.bench import compare_benchmarks
-from graders.judge.hangs import blocked_findings, classify_hang
+from graders.judge.hangs import blocked_findings, classify_hang, crash_stop
 from graders.judge.leaks import leak_findings
 from graders.judge.races import race_findings
 from graders.judge.steps import BenchStep
 from graders.judge.tests import RunOutcome, read_run
 from graders.parsers.goroutines import parse_goroutine_dump
 from graders.results import FindingKind
+from graders.tests.contract import assert_coded
 from graders.verdicts import Verdict
 from sandbox import LimitHit, RawRun, Usage
 
@@ -132,7 +135,9 @@ def _read(
     instrumented: list[str],
 ) -> RunOutcome:
     context = Context(nonce=nonce, expected=tuple(expected), instrumented=tuple(instrumented))
-    return read_run(TestRunStep(RunSettings(RunPurpose.PLAIN), run, record), context)
+    outcome = read_run(TestRunStep(RunSettings(RunPurpose.PLAIN), run, record), context)
+    assert_coded((*outcome.findings, *outcome.races, *outcome.leaks))
+    return outcome
 
 
 def _events(*lines: tuple[str, str]) -> str:
@@ -280,3 +285,20 @@ def _cut_at_output_cap(stdout: str, test: str) -> RunOutcome:
     """A test run the sandbox stopped at the output limit, with no harness record."""
     run = _run(stdout, LimitHit.OUTPUT, code=None)
     return _read(run, None, nonce="n", expected=[test], instrumented=[test])
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (DATA / "goroutines").glob("*.txt")), ids=lambda n: n[:-4]
+)
+def test_every_captured_dump_gives_coded_findings(name: str) -> None:
+    # Each finding's params are exactly those its code declares (FINDING_CODES), so the web
+    # can render it in any language.
+    text = (DATA / "goroutines" / name).read_text(encoding="utf-8", errors="replace")
+    dump = parse_goroutine_dump(text)
+    stop = crash_stop(dump, text)
+    hang = classify_hang(dump)[1] if dump.goroutines else []
+    leaks = (
+        leak_findings(text[text.index("found unexpected") :]) if "found unexpected" in text else ()
+    )
+    assert_coded([*(stop.findings if stop else ()), *hang, *leaks])
+    assert_coded(race_findings(fixture("race/counter.txt")))

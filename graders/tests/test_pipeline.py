@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from graders import GradeOptions, Mode, Verdict, check, grade, results
 from graders.request import EngineSettings, ProblemLimits
 from graders.results import FindingKind, GradeResult
+from graders.tests.contract import assert_contract
 from problems.loader import load_problem
 from problems.validation import validate_problem
 
 HERE = Path(__file__).parent
 PROBLEM = load_problem(HERE / "problems" / "parallel-sum")
-SCHEMA = json.loads((HERE.parent / "schema" / "grade_result.v2.json").read_text())
 
 pytestmark = [pytest.mark.sandbox, pytest.mark.slow]
 
@@ -28,8 +26,7 @@ def _graded(name: str, settings: EngineSettings, bench: bool = False) -> GradeRe
     source = PROBLEM.reference if name == "reference" else mutants[name]
     options = GradeOptions(run_benchmarks=bench)
     result = grade(PROBLEM.grade_request(source.encode()), options, settings)
-    jsonschema.validate(result.to_dict(), SCHEMA)
-    return result
+    return assert_contract(result)
 
 
 def _lines(result: GradeResult, kind: FindingKind) -> set[int | None]:
@@ -177,7 +174,7 @@ def test_a_crash_caused_by_a_race_is_reported_as_the_race(engine: EngineSettings
     # The plain run dies of "close of closed channel"; the race binary still runs and names
     # the unsynchronised flag behind it (issue 13, point 3).
     result = check(str(HERE / "packages" / "crash_from_race"), GradeOptions(), engine)
-    jsonschema.validate(result.to_dict(), SCHEMA)
+    assert_contract(result)
     assert result.verdict is Verdict.RACE, result.to_dict()
     first = result.findings[0]
     assert first.kind is FindingKind.RACE and first.file == "stopper.go"
@@ -193,7 +190,7 @@ def test_a_test_that_cannot_be_repeated_is_not_a_wrong_answer(engine: EngineSett
     # A package-level counter: the test passes on its first run in any process and fails on
     # every repeat of -count in one process (issue 13, point 5).
     result = check(str(HERE / "packages" / "repeat_stateful"), GradeOptions(), engine)
-    jsonschema.validate(result.to_dict(), SCHEMA)
+    assert_contract(result)
     assert result.verdict is Verdict.ACCEPTED, result.to_dict()
     (note,) = [f for f in result.findings if f.kind is FindingKind.NOT_REPEATABLE]
     assert note.code == "test_not_repeatable"
@@ -204,7 +201,7 @@ def test_a_test_that_cannot_be_repeated_is_not_a_wrong_answer(engine: EngineSett
 
 def test_a_failure_under_one_cpu_names_the_setting(engine: EngineSettings) -> None:
     result = check(str(HERE / "packages" / "needs_two_cpus"), GradeOptions(), engine)
-    jsonschema.validate(result.to_dict(), SCHEMA)
+    assert_contract(result)
     assert result.verdict is Verdict.WRONG_ANSWER, result.to_dict()
     (failure,) = [f for f in result.findings if f.kind is FindingKind.TEST_FAILURE]
     assert failure.code == "test_failed_with_settings"
