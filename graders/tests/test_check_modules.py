@@ -11,6 +11,7 @@ import pytest
 from graders import GradeOptions, Verdict, check, results
 from graders.request import EngineSettings
 from graders.results import FindingKind, GradeResult
+from graders.tests.contract import assert_contract
 
 MODULES = Path(__file__).parent / "modules"
 
@@ -27,7 +28,7 @@ def bwrap(engine: EngineSettings) -> EngineSettings:
 
 
 def _check(folder: str, engine: EngineSettings) -> GradeResult:
-    return check(str(MODULES / folder), GradeOptions(run_benchmarks=False), engine)
+    return assert_contract(check(str(MODULES / folder), GradeOptions(run_benchmarks=False), engine))
 
 
 def _tree(root: Path) -> dict[str, str]:

@@ -20,6 +20,7 @@ from graders.modules import (
     module_error,
     parse_go_mod,
 )
+from graders.tests.contract import assert_coded
 from graders.verdicts import Verdict
 from graders.workload import WorkloadError, workload_for_directory
 from sandbox import RawRun, Usage
@@ -244,6 +245,7 @@ def test_judge_refuses_a_build_that_go_mod_stopped() -> None:
                                     "vet": run(1, too_new)}))  # fmt: skip
     assert (judged.built, judged.verdict) == (False, Verdict.REJECTED_INPUT)
     assert judged.findings[0].code == "rejected_input"
+    assert_coded(judged.findings)
     syntax = "# m\n./a.go:3:1: syntax error: unexpected }\n"
     judged = judge_build(BuildStep({"plain": run(1, syntax), "race": run(1, syntax),
                                     "vet": run(1, syntax)}))  # fmt: skip
