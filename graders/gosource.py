@@ -85,6 +85,24 @@ def included(filename: str, header: GoHeader) -> bool:
     )
 
 
+EMBED_LINE = re.compile(r"^[ \t]*//go:embed[ \t]+(?P<patterns>.+)$", re.MULTILINE)
+EMBED_PATTERN = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`|\S+')
+
+
+def embedded_folders(text: str) -> set[str]:
+    """The first path element of every //go:embed pattern: the files and folders beside the
+    source that the build reads (`all:` prefixes and quotes removed)."""
+    roots = set()
+    for line in EMBED_LINE.finditer(text):
+        for pattern in EMBED_PATTERN.findall(line["patterns"]):
+            if pattern[0] in '"`':
+                pattern = _unquote(pattern)
+            first = pattern.removeprefix("all:").split("/", 1)[0]
+            if first and first not in (".", ".."):
+                roots.add(first)
+    return roots
+
+
 def is_standard(path: str) -> bool:
     """Standard library paths have no dot in their first element (cmd/go's own rule)."""
     return "." not in path.split("/", 1)[0]

@@ -335,23 +335,53 @@ def _copy_package(walk: _Walk, folder: Path, rel: str) -> None:
     """A dependency's non-test files (embedded files included), then its own imports."""
     if not folder.is_dir() or folder.is_symlink():
         return  # the build names the import that has no folder
+    embedded: set[str] = set()
     for file in sorted(folder.iterdir()):
         if file.is_symlink() or not file.is_file() or file.name.endswith("_test.go"):
             continue
-        content = file.read_bytes()
-        walk.size += len(content)
-        if walk.size > MAX_STAGED_BYTES or len(walk.files) >= MAX_STAGED_FILES:
-            raise ModuleError(
-                f"the package and what it imports from its module come to more than "
-                f"{MAX_STAGED_BYTES // (1024 * 1024)} MiB or {MAX_STAGED_FILES} files "
-                f"(at {rel}): check a smaller package"
-            )
-        walk.files[f"{rel}/{file.name}"] = content
+        content = _add(walk, f"{rel}/{file.name}", file)
         if file.suffix == ".go":
-            header = gosource.read_header(content.decode("utf-8", errors="replace"))
+            text = content.decode("utf-8", errors="replace")
+            header = gosource.read_header(text)
             if gosource.included(file.name, header):
+                embedded |= gosource.embedded_folders(text)
                 for imported in header.imports:
                     _visit(walk, imported, f"{rel}/{file.name}")
+    for name in sorted(embedded):
+        for path, file in tree(folder / name, folder).items():
+            _add(walk, f"{rel}/{path}", file)
+
+
+def _add(walk: _Walk, name: str, file: Path) -> bytes:
+    content = file.read_bytes()
+    walk.size += len(content)
+    if walk.size > MAX_STAGED_BYTES or len(walk.files) >= MAX_STAGED_FILES:
+        raise ModuleError(
+            f"the package and what it imports from its module come to more than "
+            f"{MAX_STAGED_BYTES // (1024 * 1024)} MiB or {MAX_STAGED_FILES} files "
+            f"(at {name}): check a smaller package"
+        )
+    walk.files[name] = content
+    return content
+
+
+def tree(base: Path, root: Path, limit: int = MAX_STAGED_FILES) -> dict[str, Path]:
+    """Regular files in `base` (a folder, or a single file), named relative to `root`;
+    symlinks are never followed. At most `limit` files, then ModuleError."""
+    if base.is_symlink():
+        return {}
+    if base.is_file():
+        return {base.relative_to(root).as_posix(): base}
+    found: dict[str, Path] = {}
+    for path in sorted(base.rglob("*")) if base.is_dir() else ():
+        # `**` never descends into a symlinked folder; a symlinked file is skipped here.
+        if path.is_file() and not path.is_symlink():
+            found[path.relative_to(root).as_posix()] = path
+            if len(found) > limit:
+                raise ModuleError(
+                    f"{base.name}/ holds more than {limit} files: check a smaller package"
+                )
+    return found
 
 
 def _refuse_what_is_missing(walk: _Walk) -> None:

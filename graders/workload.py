@@ -77,7 +77,11 @@ def workload_for_directory(directory: str | Path) -> Workload:
         except modules.ModuleError as error:
             raise WorkloadError(str(error)) from error
     here = f"src/{staged.package_dir}/" if staged.package_dir else "src/"
-    package_files = {**_other_files(root), **prepared.files}
+    embedded = set().union(*(gosource.embedded_folders(_text(go_files[n])) for n in part))
+    try:
+        package_files = {**_other_files(root, embedded), **prepared.files}
+    except modules.ModuleError as error:
+        raise WorkloadError(str(error)) from error
     total = sum(len(v) for v in package_files.values())
     if total > MAX_PACKAGE_BYTES:
         raise WorkloadError(f"package is {total} bytes; the limit is {MAX_PACKAGE_BYTES}")
@@ -103,18 +107,16 @@ def _go_files(root: Path) -> dict[str, bytes]:
     }
 
 
-def _other_files(root: Path) -> dict[str, bytes]:
-    """Files the tests may read: the folder's own (go test runs in it) and testdata/."""
+def _other_files(root: Path, embedded: set[str]) -> dict[str, bytes]:
+    """Files the build and the tests may read: the folder's own (go test runs in it),
+    testdata/ and what //go:embed names."""
     files = {
         path.name: path.read_bytes()
         for path in sorted(root.iterdir())
         if path.is_file() and not path.is_symlink() and path.name not in ("go.mod", "go.sum")
     }
-    base = root / "testdata"
-    if base.is_dir() and not base.is_symlink():
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                files[path.relative_to(root).as_posix()] = path.read_bytes()
+    for folder in ("testdata", *sorted(embedded)):
+        files.update({n: p.read_bytes() for n, p in modules.tree(root / folder, root).items()})
     return files
 
 

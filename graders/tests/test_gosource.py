@@ -2,7 +2,7 @@
 
 import pytest
 
-from graders.gosource import included, is_standard, read_header
+from graders.gosource import embedded_folders, included, is_standard, read_header
 
 HEADER = """// Copyright 2026 someone.
 //go:build linux && !cgo
@@ -62,3 +62,12 @@ def test_build_constraints_decide_membership(name: str, source: str, expected: b
 def test_standard_library_paths_have_no_dot_in_their_first_element() -> None:
     assert is_standard("net/http") and is_standard("sync")
     assert not is_standard("golang.org/x/sync/errgroup")
+
+
+def test_embed_patterns_name_the_files_and_folders_the_build_reads() -> None:
+    source = (
+        'package web\n\nimport "embed"\n\n//go:embed templates/*.html "static files" all:assets\n'
+        "var files embed.FS\n\n//go:embed `version.txt`\nvar version string\n"
+        '\nvar s = "//go:embed not/a/directive"\n'
+    )
+    assert embedded_folders(source) == {"templates", "static files", "assets", "version.txt"}

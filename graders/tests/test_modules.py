@@ -188,6 +188,25 @@ def test_an_import_path_never_reaches_outside_the_module(tmp_path: Path) -> None
     assert not any("secret" in name for name in work.files)
 
 
+def test_embedded_folders_come_along_and_symlinks_are_never_followed(tmp_path: Path) -> None:
+    embed = 'package {0}\n\nimport (\n\t"embed"\n{1})\n\n//go:embed templates\nvar T embed.FS\n'
+    _write(tmp_path, {
+        "outside/secret.txt": "secret",
+        "m/go.mod": "module m\n\ngo 1.22\n",
+        "m/ui/ui.go": embed.format("ui", ""),
+        "m/ui/templates/page.html": "<p>",
+        "m/web/web.go": embed.format("web", '\t_ "m/ui"\n'),
+        "m/web/web_test.go": "package web\n",
+        "m/web/templates/index.html": "<html>",
+        "m/web/testdata/in.txt": "input",
+    })  # fmt: skip
+    (tmp_path / "m/web/testdata/link").symlink_to(tmp_path / "outside")
+    work = workload_for_directory(tmp_path / "m" / "web")
+    assert {"src/web/templates/index.html", "src/web/testdata/in.txt"} <= set(work.files)
+    assert "src/ui/templates/page.html" in work.files  # a dependency's embedded folder
+    assert not any("secret" in name for name in work.files)
+
+
 def test_too_much_to_copy_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(modules, "MAX_STAGED_BYTES", 1000)
     _write(tmp_path, {
