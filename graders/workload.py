@@ -57,6 +57,11 @@ def workload_for_directory(directory: str | Path) -> Workload:
     part = {n for n, h in headers.items() if gosource.included(n, h)}
     tests = {n: go_files[n] for n in sorted(part) if n.endswith("_test.go")}
     if not tests:
+        if any(name.endswith("_test.go") for name in go_files):
+            raise WorkloadError(
+                f"{directory}: build constraints leave out every _test.go file "
+                "(tags such as `integration` are not set, and the sandbox is linux/amd64)"
+            )
         raise WorkloadError(f"{directory} has no _test.go files: nothing to check")
     package = _package_name(headers, part)
     if not package:

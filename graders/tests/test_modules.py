@@ -207,6 +207,12 @@ def test_embedded_folders_come_along_and_symlinks_are_never_followed(tmp_path: P
     assert not any("secret" in name for name in work.files)
 
 
+def test_tests_left_out_by_build_tags_are_explained(tmp_path: Path) -> None:
+    _write(tmp_path, {"a.go": "package a\n", "a_test.go": "//go:build integration\n\npackage a\n"})
+    with pytest.raises(WorkloadError, match=r"build constraints leave out every _test\.go file"):
+        workload_for_directory(tmp_path)
+
+
 def test_too_much_to_copy_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(modules, "MAX_STAGED_BYTES", 1000)
     _write(tmp_path, {
