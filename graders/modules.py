@@ -233,6 +233,8 @@ def stage(package_dir: Path, module_root: Path, imports: dict[str, Iterable[str]
     its imports; the package's own files are the caller's to copy."""
     go_mod = parse_go_mod(_read_text(module_root / "go.mod"))
     harness_path, harness_version = platform_requirement()
+    if go_mod.module == harness_path:
+        raise ModuleError(f"check cannot grade {harness_path} itself: its harness imports it")
     modules_txt = module_root / "vendor" / "modules.txt"
     vendor = vendored_packages(_read_text(modules_txt)) if modules_txt.is_file() else None
     walk = _Walk(module_root, go_mod, vendor, available_modules(platform_sums()))
@@ -427,6 +429,7 @@ NO_PROVIDER = re.compile(
 )
 DOWNLOADING = re.compile(r"^go: downloading (?P<module>\S+ \S+)$", re.MULTILINE)
 LOOKUP_DISABLED = "module lookup disabled by GOPROXY=off"
+LOOKUP_OF = re.compile(r"(?P<module>[^\s:]+@v[^\s:]+): module lookup disabled by GOPROXY=off")
 OFFLINE_HINT = "grading is offline: run `go mod tidy`, then `go mod vendor`, and check again"
 
 
@@ -453,6 +456,7 @@ def module_error(build_output: str) -> str | None:
     if match := NO_PROVIDER.search(build_output):
         return f"no module in go.mod provides {match['pkg']}; {OFFLINE_HINT}"
     if LOOKUP_DISABLED in build_output:
-        wanted = ", ".join(dict.fromkeys(DOWNLOADING.findall(build_output))) or "a module"
+        named = LOOKUP_OF.findall(build_output) + DOWNLOADING.findall(build_output)
+        wanted = ", ".join(dict.fromkeys(named)) or "a module"
         return f"the build needs {wanted}, which is not available; {OFFLINE_HINT}"
     return None

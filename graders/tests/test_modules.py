@@ -251,6 +251,8 @@ def test_the_users_folder_is_only_read(tmp_path: Path) -> None:
          "disabled by -mod=readonly\n", "no module in go.mod provides example.com/x/y"),
         ("go: downloading example.com/x v1.0.0\n# m\na.go:3:8: module lookup disabled by "
          "GOPROXY=off\n", "the build needs example.com/x v1.0.0, which is not available"),
+        ("go: github.com/stretchr/objx@v0.4.0: module lookup disabled by GOPROXY=off\n",
+         "the build needs github.com/stretchr/objx@v0.4.0, which is not available"),
     ],
 )  # fmt: skip
 def test_go_command_module_errors_read_as_plain_reasons(output: str, reason: str) -> None:
