@@ -27,8 +27,8 @@ from graders.judge import (
     rejected,
     system_error,
 )
-from graders.judge.build import BuildJudgement, judge_build
-from graders.judge.tests import RunOutcome, read_run
+from graders.judge.build import judge_build
+from graders.judge.tests import read_run
 from graders.prepare import RejectedInput, check_candidate_source
 from graders.request import EngineSettings, GradeOptions, GradeRequest, Mode, ProblemLimits
 from graders.results import GradeResult, SandboxInfo, UncheckedReason
@@ -195,7 +195,7 @@ class _Grading:
             for settings in plan.confirmations(outcomes, limits.test_timeout_seconds):
                 runs.append(self.test(settings))
                 outcomes.append(read_run(runs[-1], self.context))
-            if self._benchmarks_due(built, outcomes):
+            if plan.benchmarks_due(built, outcomes, self.context):
                 bench = self.bench()
         return Steps(
             build=build,
@@ -209,9 +209,6 @@ class _Grading:
                 limits=self.box.limits.as_dict(),
             ),
         )
-
-    def _benchmarks_due(self, built: BuildJudgement, outcomes: list[RunOutcome]) -> bool:
-        return plan.benchmarks_due(built, outcomes, self.context)
 
     @staticmethod
     def _limits_hit(
@@ -287,13 +284,13 @@ class _Grading:
 
     def test(self, settings: RunSettings) -> TestRunStep:
         """One process of the plain or the race test binary under `settings`."""
-        stage = "race" if settings.race else "test"
-        self.emit(
-            "race" if settings.race else "testing",
-            {"count": settings.count, "cpus": list(settings.cpus)}
-            if settings.race
-            else {"tests": len(settings.tests or self.context.expected)},
-        )
+        tests = settings.tests or self.context.expected
+        if settings.race:
+            stage = "race"
+            self.emit("race", {"count": settings.count, "cpus": list(settings.cpus)})
+        else:
+            stage = "test"
+            self.emit("testing", {"tests": len(tests)})
         binary = "solution.race" if settings.race else "solution.test"
         allowed = problem_memory(self.request.limits.memory_mb)
         if settings.race:
@@ -302,7 +299,6 @@ class _Grading:
         # never be read with an earlier one's.
         self.processes += 1
         record_path = f"out/{binary}.{self.processes}.json"
-        tests = settings.tests or self.context.expected
         exact = settings.tests or self.work.run_pattern
         pattern = "^(" + "|".join(tests) + ")$" if tests and exact else None
         argv = gotool.test_binary_args(
