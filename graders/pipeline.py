@@ -229,13 +229,14 @@ class _Grading:
             files.update({"out/.keep": b"", "run/.keep": b"", "bin/.keep": b""})
             self.box.write_files(files)
             self.box.set_memory(BUILD_MEMORY)
-            here = self._package_dir()
+            # From the module root, so a nested package's files read pipeline/stage/x.go.
+            package = f"./{self.work.package_dir}" if self.work.package_dir else "."
             jobs = {
-                "plain": (here, "0", gotool.build_test_binary(
-                    f"{gotool.BIN}/solution.test", race=False)),
-                "race": (here, "1", gotool.build_test_binary(
-                    f"{gotool.BIN}/solution.race", race=True)),
-                "vet": (here, "0", gotool.vet()),
+                "plain": (gotool.SRC, "0", gotool.build_test_binary(
+                    f"{gotool.BIN}/solution.test", race=False, package=package)),
+                "race": (gotool.SRC, "1", gotool.build_test_binary(
+                    f"{gotool.BIN}/solution.race", race=True, package=package)),
+                "vet": (gotool.SRC, "0", gotool.vet(package)),
             }  # fmt: skip
             if self.work.reference:
                 jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(

@@ -4,6 +4,7 @@ its own go.mod and no goleak in it), graded by real `go test` in the real sandbo
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,17 @@ def test_a_published_module_from_the_image_cache_is_graded(bwrap: EngineSettings
     result = assert_contract(check(str(errgroup), GradeOptions(run_benchmarks=False), bwrap))
     assert result.verdict is Verdict.ACCEPTED, result.to_dict()
     assert {"TestZeroGroup", "TestWithContext", "TestGoLimit"} <= {t.name for t in result.tests}
+
+
+def test_a_nested_package_names_its_files_from_the_module_root(
+    bwrap: EngineSettings, tmp_path: Path
+) -> None:
+    module = shutil.copytree(MODULES / "nested", tmp_path / "nested")
+    stage = module / "pipeline" / "stage" / "stage.go"
+    stage.write_text(stage.read_text().replace("total += v * v", "total += v * w"))
+    result = assert_contract(
+        check(str(module / "pipeline" / "stage"), GradeOptions(run_benchmarks=False), bwrap)
+    )
+    assert result.verdict is Verdict.COMPILE_ERROR, result.to_dict()
+    error = next(f for f in result.findings if f.kind is FindingKind.COMPILE)
+    assert (error.file, error.line) == ("pipeline/stage/stage.go", 20)  # as races and leaks do
