@@ -119,6 +119,23 @@ def platform_requirement() -> tuple[str, str]:
 
 
 @cache
+def platform_modules() -> tuple[str, ...]:
+    """The modules a folder without go.mod may import (the platform module's requirements)."""
+    platform = parse_go_mod((PLATFORM_MODULE_DIR / "go.mod").read_text(encoding="utf-8"))
+    return tuple(platform.requires)
+
+
+def beyond_platform(imports: Iterable[Iterable[str]]) -> list[str]:
+    """Import paths that neither the standard library nor the platform's modules provide."""
+    allowed = platform_modules()
+    return sorted({
+        path for paths in imports for path in paths
+        if not gosource.is_standard(path)
+        and not any(path == m or path.startswith(m + "/") for m in allowed)
+    })  # fmt: skip
+
+
+@cache
 def platform_sums() -> str:
     return (PLATFORM_MODULE_DIR / "go.sum").read_text(encoding="utf-8")
 

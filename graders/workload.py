@@ -74,6 +74,13 @@ def workload_for_directory(directory: str | Path) -> Workload:
 
     module_root = modules.find_module_root(root)
     if module_root is None:  # a bare folder: the platform's module, with goleak and x/sync
+        unknown = modules.beyond_platform(headers[n].imports for n in part)
+        if unknown:
+            raise WorkloadError(
+                f"{directory} has no go.mod, and without one only the standard library and "
+                f"{', '.join(modules.platform_modules())} are available; it imports "
+                f"{', '.join(unknown)}: add a go.mod (go mod init, go mod tidy, go mod vendor)"
+            )
         staged = modules.StagedModule(module_files(), "goconcur/solution", "", False, "")
     else:
         imports = {n: headers[n].imports for n in part}

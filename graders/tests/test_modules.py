@@ -116,6 +116,18 @@ def test_external_tests_only_without_any_go_mod(tmp_path: Path) -> None:
     assert "go.uber.org/goleak" in work.files["src/go.mod"].decode()  # the platform's module
 
 
+def test_a_folder_without_go_mod_may_import_only_the_platform_modules(tmp_path: Path) -> None:
+    test = 'package a\n\nimport (\n\t"testing"\n\n\t"github.com/stretchr/testify/assert"\n)\n'
+    _write(
+        tmp_path, {"a.go": 'package a\n\nimport "golang.org/x/sync/errgroup"\n', "a_test.go": test}
+    )
+    with pytest.raises(WorkloadError) as refused:
+        workload_for_directory(tmp_path)
+    assert "has no go.mod" in str(refused.value)
+    assert "it imports github.com/stretchr/testify/assert: add a go.mod" in str(refused.value)
+    assert "errgroup" not in str(refused.value).split("it imports")[1]
+
+
 def test_mixed_internal_and_external_tests_and_an_ignored_generator() -> None:
     work = workload_for_directory(MODULES / "mixed")
     assert set(work.package.expected_tests) == {"TestMakesOnce", "TestValue"}
