@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graders.gomod import module_error
 from graders.judge.locate import STACK_CAP, absolute, short_name
 from graders.judge.steps import BuildStep
-from graders.modules import module_error
 from graders.parsers.compiler import parse_compiler_output
 from graders.results import Finding, FindingKind
 from graders.verdicts import Verdict

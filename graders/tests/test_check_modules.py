@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from graders import GradeOptions, Verdict, check, modules, results
+from graders.gomod import parse_go_mod
 from graders.request import EngineSettings
 from graders.results import FindingKind, GradeResult
 from graders.tests.contract import assert_contract
@@ -107,7 +108,7 @@ def test_a_published_module_from_the_image_cache_is_graded(bwrap: EngineSettings
     # golang.org/x/sync's errgroup as published (go 1.26 line, external tests and examples,
     # a read-only folder): the module cache the image build downloaded, nobody here wrote it.
     assert bwrap.rootfs, "the bwrap backend runs from a root filesystem"
-    platform = modules.parse_go_mod((modules.PLATFORM_MODULE_DIR / "go.mod").read_text())
+    platform = parse_go_mod((modules.PLATFORM_MODULE_DIR / "go.mod").read_text())
     version = platform.requires["golang.org/x/sync"]
     errgroup = Path(bwrap.rootfs, f"opt/goconcur/gomod/golang.org/x/sync@{version}/errgroup")
     result = assert_contract(check(str(errgroup), GradeOptions(run_benchmarks=False), bwrap))

@@ -1,5 +1,6 @@
-"""Module discovery and staging for `check`, on the fixture modules and on made-up trees:
-what goes into the box, what the box copy of go.mod says, and what is refused and why."""
+"""Module discovery and staging for `check` (graders/modules.py, graders/gomod.py), on the
+fixture modules and on made-up trees: what goes into the box, what the box copy of go.mod
+says, and what is refused and why."""
 
 from __future__ import annotations
 
@@ -8,18 +9,18 @@ from pathlib import Path
 import pytest
 
 from graders import modules
-from graders.gosource import read_header
-from graders.judge.build import judge_build
-from graders.judge.steps import BuildStep
-from graders.modules import (
+from graders.gomod import (
     ModuleError,
     box_go_mod,
     compare_versions,
-    find_module_root,
     merged_sums,
     module_error,
     parse_go_mod,
 )
+from graders.gosource import read_header
+from graders.judge.build import judge_build
+from graders.judge.steps import BuildStep
+from graders.modules import find_module_root
 from graders.tests.contract import assert_coded
 from graders.verdicts import Verdict
 from graders.workload import WorkloadError, workload_for_directory
