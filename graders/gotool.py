@@ -40,13 +40,15 @@ def run_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def build_test_binary(output: str, *, race: bool) -> tuple[str, ...]:
+def build_test_binary(output: str, *, race: bool, package: str = ".") -> tuple[str, ...]:
+    """`package` is relative to the module root (./path/to/pkg), so compiler messages name
+    files as the findings of the runs do."""
     flags = ("-race",) if race else ()
-    return ("go", "test", "-c", *flags, "-o", output, ".")
+    return ("go", "test", "-c", *flags, "-o", output, package)
 
 
-def vet() -> tuple[str, ...]:
-    return ("go", "vet", ".")
+def vet(package: str = ".") -> tuple[str, ...]:
+    return ("go", "vet", package)
 
 
 def build_program(output: str, *, race: bool) -> tuple[str, ...]:

@@ -228,12 +228,14 @@ class _Grading:
             files.update({"out/.keep": b"", "run/.keep": b"", "bin/.keep": b""})
             self.box.write_files(files)
             self.box.set_memory(BUILD_MEMORY)
+            # From the module root, so a nested package's files read pipeline/stage/x.go.
+            package = f"./{self.work.package_dir}" if self.work.package_dir else "."
             jobs = {
                 "plain": (gotool.SRC, "0", gotool.build_test_binary(
-                    f"{gotool.BIN}/solution.test", race=False)),
+                    f"{gotool.BIN}/solution.test", race=False, package=package)),
                 "race": (gotool.SRC, "1", gotool.build_test_binary(
-                    f"{gotool.BIN}/solution.race", race=True)),
-                "vet": (gotool.SRC, "0", gotool.vet()),
+                    f"{gotool.BIN}/solution.race", race=True, package=package)),
+                "vet": (gotool.SRC, "0", gotool.vet(package)),
             }  # fmt: skip
             if self.work.reference:
                 jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(
@@ -246,22 +248,24 @@ class _Grading:
                 then = f"chmod 1777 {opened} && chmod -R a+rwX {gotool.SRC}"
             else:
                 then = f"rm -rf {gotool.SRC} {gotool.REF} && chmod 1777 {opened}"
-            runs = self._go_parallel(jobs, then=then)
+            runs = self._go_parallel(jobs, then=then, first=self.work.setup)
         self.box.set_memory(problem_memory(self.request.limits.memory_mb))
         return BuildStep(runs)
 
     def _go_parallel(
-        self, jobs: dict[str, tuple[str, str, tuple[str, ...]]], then: str = ""
+        self, jobs: dict[str, tuple[str, str, tuple[str, ...]]], then: str = "", first: str = ""
     ) -> dict[str, RawRun]:
         """Several go commands in one sandbox run, each with its own log and exit status;
-        `then` runs after all of them."""
+        `first` runs before them, `then` after all of them."""
         parts = []
         for name, (cwd, cgo, argv) in jobs.items():
             command = " ".join(shlex.quote(arg) for arg in argv)
             parts.append(f"(cd {cwd} && CGO_ENABLED={cgo} {command} > {gotool.OUT}/{name}.log "
                          f"2>&1; echo $? > {gotool.OUT}/{name}.rc) &")  # fmt: skip
-        script = " ".join(parts) + " wait" + (f"; {then}" if then else "")
-        run = self.box.run(RunSpec(("sh", "-c", script), env=gotool.go_env(cgo=False),
+        script = (f"{first}; " if first else "") + " ".join(parts) + " wait"
+        script += f"; {then}" if then else ""
+        env = {**gotool.go_env(cgo=False), "GOFLAGS": self.work.go_flags}
+        run = self.box.run(RunSpec(("sh", "-c", script), env=env,
                                    cwd=gotool.SRC, wall_seconds=300))  # fmt: skip
         names = [f"out/{name}.{ext}" for name in jobs for ext in ("log", "rc")]
         files = self.box.read_files(names, 1024 * 1024)
@@ -316,7 +320,7 @@ class _Grading:
             env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
         if settings.test_budget:
             env["GOCONCUR_TEST_BUDGET"] = f"{settings.test_budget:g}"
-        cwd = gotool.SRC if self.work.run_in_source else gotool.RUN_DIR
+        cwd = self._package_dir() if self.work.run_in_source else gotool.RUN_DIR
         with self._timed(stage):
             run = self.box.run(
                 RunSpec(
@@ -361,6 +365,10 @@ class _Grading:
                 )
             )
         return BenchStep(run, marker)
+
+    def _package_dir(self) -> str:
+        """Where go commands run: the package's folder in its module (check mode)."""
+        return "/".join(filter(None, (gotool.SRC, self.work.package_dir)))
 
     @contextmanager
     def _timed(self, name: str) -> Iterator[None]:

@@ -34,12 +34,16 @@ def judge(steps: Steps, context: Context) -> GradeResult:
         raise ValueError("judge needs the build step")
     build = judge_build(steps.build)
     if not build.built:
+        refused = build.verdict is Verdict.REJECTED_INPUT  # go.mod stopped the build
         return _result(
             steps,
-            Verdict.COMPILE_ERROR,
+            Verdict.REJECTED_INPUT if refused else Verdict.COMPILE_ERROR,
             build.findings,
             parts={"correctness": 0},
-            reasons=dict.fromkeys(SCORE_NAMES, UncheckedReason.BUILD_FAILED),
+            reasons=dict.fromkeys(
+                SCORE_NAMES,
+                UncheckedReason.INPUT_REJECTED if refused else UncheckedReason.BUILD_FAILED,
+            ),
             context=context,
         )
     outcomes = [read_run(step, context) for step in steps.runs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graders.gomod import module_error
 from graders.judge.locate import STACK_CAP, absolute, short_name
 from graders.judge.steps import BuildStep
 from graders.parsers.compiler import parse_compiler_output
@@ -34,6 +35,13 @@ def judge_build(step: BuildStep) -> BuildJudgement:
         return BuildJudgement(False, Verdict.COMPILE_ERROR, compile_findings(runs[cut_short[0]]))
     if cut_short:
         raise EngineFault("the build was cut short: " + ", ".join(cut_short))
+    if not runs["plain"].ok and (reason := module_error(runs["plain"].output)):
+        # go.mod itself stops the build (a go line newer than the toolchain, an untidy
+        # go.mod): the input is refused in plain words, not shown as a compile error.
+        finding = Finding(
+            FindingKind.REJECTED, reason, code="rejected_input", params={"detail": reason}
+        )
+        return BuildJudgement(False, Verdict.REJECTED_INPUT, (finding,))
     for name in ("plain", "race"):
         if not runs[name].ok:
             return BuildJudgement(False, Verdict.COMPILE_ERROR, compile_findings(runs[name]))

@@ -1,0 +1,3 @@
+module example.com/extonly
+
+go 1.25

@@ -1,0 +1,3 @@
+package missing
+
+func Add(a, b int) int { return a + b }
