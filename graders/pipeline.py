@@ -2,7 +2,8 @@
 `sandbox`. Each step returns data; `_Grading.run` reads like the recipe in the README:
 
     prepare -> build (test binaries, race binary, reference) -> vet -> tests (+ leak check)
-    -> race runs (-count, -cpu=1,2,4) -> benchmarks (interleaved with the reference) -> score
+    -> race runs (-count, -cpu=1,2,4) -> schedule exploration (graders/explore.py)
+    -> benchmarks (interleaved with the reference) -> score
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from graders import gotool, interpret
+from graders import explore, gotool, interpret
 from graders.prepare import RejectedInput, check_candidate_source
 from graders.request import EngineSettings, GradeOptions, GradeRequest, Mode, ProblemLimits
 from graders.results import (
@@ -216,6 +217,8 @@ class _Grading:
             first = self.test()
             if first.finished_normally or first.verdict in (Verdict.WRONG_ANSWER, Verdict.LEAK):
                 self.race()
+            if self._exploration_due():
+                self.explore()
             if self._benchmarks_due():
                 self.bench()
         return self.result()
@@ -365,6 +368,58 @@ class _Grading:
                             )
                         ],
                     )
+
+    def explore(self) -> None:
+        """Rounds of repeated runs under other schedules (graders/explore.py), in one sandbox
+        run that stops after the first phase with evidence."""
+        limits = self.request.limits
+        phases = explore.plan_rounds(self._explore_seconds())
+        self.emit("exploring", {"seconds": sum(phase[0].seconds for phase in phases)})
+        self.box.set_memory(max(limits.memory_mb * MIB * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
+        expected = self._expected()
+        commands = explore.round_commands(
+            phases,
+            bin_dir=gotool.BIN,
+            out_dir=gotool.OUT,
+            test_timeout=limits.test_timeout_seconds,
+            env={"GOCONCUR_MAX_STACK": str(problem_memory(limits.memory_mb) // 4)},
+            run_pattern="^(" + "|".join(expected) + ")$" if self.work.run_pattern else None,
+        )
+        script = explore.round_script(
+            commands,
+            out_dir=gotool.OUT,
+            output_cap=self.options.max_output_bytes,
+            cwd=gotool.SRC if self.work.run_in_source else gotool.RUN_DIR,
+        )
+        wall = sum(phase[0].seconds for phase in phases) + limits.test_timeout_seconds + 30
+        with self._timed("explore"):
+            spec = RunSpec(("sh", "-c", script), env=gotool.run_env(), cwd=gotool.RUN_DIR,
+                           wall_seconds=wall, untrusted=True)  # fmt: skip
+            run = self.box.run(spec)
+            files = self.box.read_files(explore.round_files(commands), HARNESS_RECORD_BYTES)
+        rounds = explore.collect_rounds(phases, commands, files, run)
+        outcome = explore.judge_rounds(rounds, nonce=self.package.nonce)
+        self.emit("explored", {"runs": outcome.runs, "found": outcome.found})
+        self.out.add(outcome.verdict, outcome.findings)
+        self.out.races += outcome.races
+        self.out.leaks += outcome.leaks
+        self.out.deadlocked |= outcome.deadlocked
+        if outcome.found and run.limit_hit:
+            self.out.limits_hit.append(run.limit_hit.value)
+
+    def _explore_seconds(self) -> float:
+        chosen = self.options.explore_seconds
+        return self.request.limits.explore_seconds if chosen is None else chosen
+
+    def _exploration_due(self) -> bool:
+        """Only when the plain and race runs found nothing worse than vet's warnings: the
+        exploration looks for what one schedule does not show."""
+        return (
+            self.request.mode is Mode.SUBMIT
+            and bool(explore.plan_rounds(self._explore_seconds()))
+            and self.out.verdicts <= {Verdict.VET_ERROR}
+            and all(t.status is TestStatus.PASS for t in self.out.tests.values())
+        )
 
     def bench(self) -> None:
         self.box.set_memory(problem_memory(self.request.limits.memory_mb))
