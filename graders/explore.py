@@ -200,6 +200,7 @@ def round_commands(
                 round_env["GODEBUG"] = setting.godebug
             if setting.race:
                 round_env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
+                round_env["GOCONCUR_EXPLORE_RACE"] = "1"
             commands[-1].append((name, round_env, argv))
     return commands
 
@@ -260,12 +261,12 @@ def round_script(
 def judge_round(round_run: RoundRun, tallies: Sequence[Tally], *, nonce: str) -> ExploreOutcome:
     """One round's verdict: a crash or hang, a race, a leak, a test that failed on its first
     run in the process; a failure seen only on repeats is a note, not a verdict."""
+    if isinstance(interpret.parse_harness_record(round_run.record, nonce), str):
+        return ExploreOutcome()  # a record that is not this job's proves nothing either way
     outcome = interpret.test_run(round_run.run, round_run.record, nonce=nonce, expected=(),
                                  instrumented=())  # fmt: skip
     setting = round_run.setting
     if outcome.verdict is not None and outcome.findings and not outcome.race_detector_gave_up:
-        if _is_tampering_only(outcome.findings):
-            return ExploreOutcome()
         if round_run.run.exit_code == SIGPIPE_EXIT and not outcome.races:
             return ExploreOutcome()  # cut at the output cap by us: inconclusive, not a crash
         how = f"in an exploration round ({setting.label}, GOMAXPROCS {_cycle(setting)})"
@@ -364,10 +365,6 @@ def _suffix(finding: Finding, how: str) -> Finding:
 
 def _cycle(setting: Setting) -> str:
     return ",".join(map(str, setting.cpus)) + " in turn"
-
-
-def _is_tampering_only(findings: Sequence[Finding]) -> bool:
-    return all(f.kind is FindingKind.TAMPERING for f in findings)
 
 
 def _failure_output(run: RawRun, test: str) -> str:
