@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from graders.pipeline import check, grade
@@ -98,12 +99,11 @@ def _explore_seconds(text: str) -> float:
 
 def render_text(result: GradeResult) -> str:
     lines = [f"verdict: {result.verdict.value}", f"message: {result.message}"]
-    s = result.scores
-    lines.append(
-        f"scores: correctness={s.correctness} race_free={s.race_free} leak_free={s.leak_free} "
-        f"deadlock_free={s.deadlock_free} performance={s.performance} static={s.static} "
-        f"total={s.total}"
+    scores = " ".join(
+        f"{name}={value if value is not None else 'unchecked (' + result.unchecked[name] + ')'}"
+        for name, value in asdict(result.scores).items()
     )
+    lines.append(f"scores: {scores}")
     for test in result.tests:
         lines.append(f"  test {test.name}: {test.status.value} ({test.duration:.3f}s)")
     for finding in result.findings:

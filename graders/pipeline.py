@@ -1,9 +1,9 @@
-"""The grading recipe, as a pipeline of small named steps. The only module that calls
-`sandbox`. Each step returns data; `_Grading.run` reads like the recipe in the README:
+"""The grading recipe's I/O: the only module that calls `sandbox`. Each step runs one thing in
+the box and returns its raw data; `graders.judge` decides what it means and what runs next:
 
-    prepare -> build (test binaries, race binary, reference) -> vet -> tests (+ leak check)
-    -> race runs (-count, -cpu=1,2,4) -> schedule exploration (graders/explore.py)
-    -> benchmarks (interleaved with the reference) -> score
+    prepare -> build (test binaries, race binary, reference, vet) -> plain run (+ leak check)
+    -> race run (-count, -cpu=1,2,4) -> fresh-process confirmations -> schedule exploration
+    -> benchmarks -> judge
 """
 
 from __future__ import annotations
@@ -13,24 +13,26 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from graders import explore, gotool, interpret
+from graders import explore, gotool
+from graders.judge import (
+    BenchStep,
+    BuildStep,
+    Context,
+    RunSettings,
+    Steps,
+    TestRunStep,
+    judge,
+    plan,
+    rejected,
+    system_error,
+)
+from graders.judge.build import BuildJudgement, judge_build
+from graders.judge.tests import RunOutcome, read_run
 from graders.prepare import RejectedInput, check_candidate_source
 from graders.request import EngineSettings, GradeOptions, GradeRequest, Mode, ProblemLimits
-from graders.results import (
-    BenchmarkResult,
-    Finding,
-    FindingKind,
-    GradeResult,
-    SandboxInfo,
-    Scores,
-    TestResult,
-    TestStatus,
-    headline_first,
-)
-from graders.scoring import Evidence, score
-from graders.verdicts import Verdict, headline
+from graders.results import GradeResult, SandboxInfo, UncheckedReason
 from graders.workload import Workload, WorkloadError, workload_for_directory, workload_for_request
 from sandbox import BackendUnavailable, Box, Limits, RawRun, RunSpec, open_backend
 from sandbox.limits import MIB
@@ -57,18 +59,9 @@ def grade(
     try:
         check_candidate_source(request.candidate_source, options.max_source_bytes)
     except RejectedInput as error:
-        return _finish(_rejected(str(error)), emit, started)
+        return _finish(rejected(str(error)), emit, started)
     workload = workload_for_request(request)
-    return _finish(
-        _in_box(
-            settings,
-            request.limits.memory_mb,
-            emit,
-            lambda box: _Grading(box, request, workload, options, emit).run(),
-        ),
-        emit,
-        started,
-    )
+    return _finish(_grade_in_box(settings, request, workload, options, emit), emit, started)
 
 
 def check(
@@ -86,34 +79,30 @@ def check(
     try:
         workload = workload_for_directory(directory)
     except WorkloadError as error:
-        return _finish(_rejected(str(error)), emit, started)
+        return _finish(rejected(str(error)), emit, started)
     request = GradeRequest(candidate_source=b"", test_files=(), limits=limits or ProblemLimits())
-    return _finish(
-        _in_box(
-            settings,
-            request.limits.memory_mb,
-            emit,
-            lambda box: _Grading(box, request, workload, options, emit).run(),
-        ),
-        emit,
-        started,
-    )
+    return _finish(_grade_in_box(settings, request, workload, options, emit), emit, started)
 
 
-def _in_box(
+def _grade_in_box(
     settings: EngineSettings,
-    memory_mb: int,
+    request: GradeRequest,
+    workload: Workload,
+    options: GradeOptions,
     emit: EventCallback,
-    work: Callable[[Box], GradeResult],
 ) -> GradeResult:
-    """Run `work` in a fresh box; any infrastructure failure becomes a retryable system_error."""
+    """Run the recipe in a fresh box; any infrastructure failure becomes a retryable
+    system_error."""
     opened = time.monotonic()
     try:
-        with open_box_for(settings, memory_mb) as box:
+        with open_box_for(settings, request.limits.memory_mb) as box:
             emit(
                 "sandbox", {"backend": box.backend, "seconds": round(time.monotonic() - opened, 4)}
             )
-            return work(box)
+            grading = _Grading(box, request, workload, options, emit)
+            steps = grading.run()
+            emit("scoring", {})
+            return judge(steps, grading.context)
     except BackendUnavailable as error:
         return system_error(f"no sandbox available: {error}")
     except Exception as error:  # the engine must always answer with a result
@@ -123,13 +112,7 @@ def _in_box(
 @contextmanager
 def open_box_for(settings: EngineSettings, memory_mb: int) -> Iterator[Box]:
     """A box on the configured backend, closed afterwards; BackendUnavailable if none."""
-    backend = open_backend(
-        settings.backend,
-        rootfs=settings.rootfs,
-        image=settings.image,
-        pool_size=settings.pool_size,
-        cgroup_parent=settings.cgroup_parent,
-    )
+    backend = open_backend(settings)
     box = backend.open_box(Limits(memory_bytes=problem_memory(memory_mb)))
     try:
         yield box
@@ -150,50 +133,21 @@ def problem_memory(memory_mb: int) -> int:
     return max(memory_mb * MIB, 64 * MIB)
 
 
-def system_error(message: str, detail: str = "") -> GradeResult:
-    return GradeResult(
-        verdict=Verdict.SYSTEM_ERROR,
-        scores=Scores(),
-        findings=(Finding(FindingKind.SYSTEM, message, stack=detail[-8000:]),),
-        message=message,
-        retryable=True,
-    )
-
-
-def _rejected(message: str) -> GradeResult:
-    return GradeResult(
-        verdict=Verdict.REJECTED_INPUT,
-        scores=Scores(),
-        findings=(Finding(FindingKind.REJECTED, message),),
-        message=message,
-    )
-
-
-@dataclass
-class _Outcome:
-    """What the steps found, gathered for the verdict and the scores."""
-
-    verdicts: set[Verdict] = field(default_factory=set)
-    findings: list[Finding] = field(default_factory=list)
-    tests: dict[str, TestResult] = field(default_factory=dict)
-    benchmarks: list[BenchmarkResult] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    limits_hit: list[str] = field(default_factory=list)
-    built: bool = False
-    vet_findings: int = 0
-    race_checked: bool = False
-    races: int = 0
-    leak_checked: bool = False
-    leaks: int = 0
-    deadlocked: bool = False
-
-    def add(self, verdict: Verdict | None, findings: list[Finding] | tuple[Finding, ...] = ()):
-        if verdict is not None:
-            self.verdicts.add(verdict)
-        self.findings.extend(findings)
+def _no_benchmarks_because(
+    request: GradeRequest, workload: Workload, options: GradeOptions
+) -> UncheckedReason | None:
+    if request.mode is Mode.RUN:
+        return UncheckedReason.NOT_IN_RUN_MODE
+    if not workload.reference:
+        return UncheckedReason.NO_BENCHMARKS
+    if not options.run_benchmarks:
+        return UncheckedReason.DISABLED
+    return None
 
 
 class _Grading:
+    """One job's sandbox steps, in order; each returns what it observed."""
+
     def __init__(
         self,
         box: Box,
@@ -205,29 +159,73 @@ class _Grading:
         self.box = box
         self.request = request
         self.work = workload
-        self.package = workload.package
         self.options = options
         self.emit = emit
-        self.out = _Outcome()
-        self.has_reference = workload.reference
+        self.timings: dict[str, float] = {}
+        self.processes = 0
+        self.context = Context(
+            nonce=workload.package.nonce,
+            expected=workload.package.expected_tests,
+            instrumented=workload.package.instrumented,
+            mode=request.mode,
+            weights=request.weights,
+            bench_max_ratio=request.limits.bench_max_ratio,
+            no_benchmarks_because=_no_benchmarks_because(request, workload, options),
+        )
 
-    def run(self) -> GradeResult:
-        if self.build():
-            self.box.set_memory(problem_memory(self.request.limits.memory_mb))
-            first = self.test()
-            if first.finished_normally or first.verdict in (Verdict.WRONG_ANSWER, Verdict.LEAK):
-                self.race()
-            if self._exploration_due():
-                self.explore()
-            if self._benchmarks_due():
-                self.bench()
-        return self.result()
+    def run(self) -> Steps:
+        limits = self.request.limits
+        build = self.build()
+        built = judge_build(build)
+        runs: list[TestRunStep] = []
+        bench = None
+        if built.built:
+            plain = self.test(plan.plain_run(limits.test_timeout_seconds))
+            runs.append(plain)
+            outcomes = [read_run(plain, self.context)]
+            race = plan.race_run(
+                outcomes[0],
+                mode=self.request.mode,
+                count=self.options.race_count or limits.race_count,
+                cpus=self.options.race_cpus,
+                test_timeout=limits.test_timeout_seconds,
+            )
+            if race is not None:
+                runs.append(self.test(race))
+                outcomes.append(read_run(runs[-1], self.context))
+            for settings in plan.confirmations(outcomes, limits.test_timeout_seconds):
+                runs.append(self.test(settings))
+                outcomes.append(read_run(runs[-1], self.context))
+            explored = self.explore(built, outcomes)
+            runs += explored
+            if plan.benchmarks_due(built, outcomes, self.context, explored):
+                bench = self.bench()
+        return Steps(
+            build=build,
+            runs=tuple(runs),
+            bench=bench,
+            timings=self.timings,
+            sandbox=SandboxInfo(
+                backend=self.box.backend,
+                box_id=self.box.id,
+                limits_hit=tuple(dict.fromkeys(self._limits_hit(build, runs, bench))),
+                limits=self.box.limits.as_dict(),
+            ),
+        )
+
+    @staticmethod
+    def _limits_hit(
+        build: BuildStep, runs: list[TestRunStep], bench: BenchStep | None
+    ) -> list[str]:
+        raws = [*build.runs.values(), *(step.run for step in runs)]
+        raws += [bench.run] if bench else []
+        return [raw.limit_hit.value for raw in raws if raw.limit_hit]
 
     # --- steps -------------------------------------------------------------------------
 
-    def build(self) -> bool:
+    def build(self) -> BuildStep:
         """The plain and race test binaries, the reference and vet, side by side on the box's
-        cores in one sandbox run. A compile error is reported from the plain build alone."""
+        cores in one sandbox run."""
         self.emit("building", {})
         with self._timed("build"):
             files = dict(self.work.files)
@@ -241,7 +239,7 @@ class _Grading:
                     f"{gotool.BIN}/solution.race", race=True)),
                 "vet": (gotool.SRC, "0", gotool.vet()),
             }  # fmt: skip
-            if self.has_reference:
+            if self.work.reference:
                 jobs["reference"] = (gotool.REF, "0", gotool.build_test_binary(
                     f"{gotool.BIN}/reference.test", race=False))  # fmt: skip
             # Only binaries remain while candidate code runs: the same sandbox run deletes the
@@ -253,27 +251,8 @@ class _Grading:
             else:
                 then = f"rm -rf {gotool.SRC} {gotool.REF} && chmod 1777 {opened}"
             runs = self._go_parallel(jobs, then=then)
-        cut_short = [name for name, run in runs.items() if not _exited(run)]
-        if cut_short and any(run.limit_hit for run in runs.values()):
-            # A build that outgrows the box's limits (time, memory) is the code's doing.
-            self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs[cut_short[0]]))
-            return False
-        if cut_short:
-            # Killed with no limit hit: never read a missing vet report as a clean one.
-            raise RuntimeError("the build was cut short: " + ", ".join(cut_short))
-        if not runs["plain"].ok:
-            self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs["plain"]))
-            return False
-        if not runs["race"].ok:
-            self.out.add(Verdict.COMPILE_ERROR, interpret.compile_findings(runs["race"]))
-            return False
-        if "reference" in runs and not runs["reference"].ok:
-            raise RuntimeError("the reference does not build:\n" + runs["reference"].output)
-        findings = interpret.vet_findings(runs["vet"])
-        self.out.vet_findings = len(findings)
-        self.out.add(Verdict.VET_ERROR if findings else None, findings)
-        self.out.built = True
-        return True
+        self.box.set_memory(problem_memory(self.request.limits.memory_mb))
+        return BuildStep(runs)
 
     def _go_parallel(
         self, jobs: dict[str, tuple[str, str, tuple[str, ...]]], then: str = ""
@@ -303,129 +282,99 @@ class _Grading:
             )
         return results
 
-    def test(self) -> interpret.TestRunOutcome:
-        self.emit("testing", {"tests": len(self._expected())})
-        limits = self.request.limits
-        with self._timed("test"):
-            outcome = self._run_tests(
-                "solution.test", timeout=limits.test_timeout_seconds, count=1, cpus=()
+    def test(self, settings: RunSettings) -> TestRunStep:
+        """One process of the plain or the race test binary under `settings`."""
+        stage = "race" if settings.race else "test"
+        self.emit(
+            "race" if settings.race else "testing",
+            {"count": settings.count, "cpus": list(settings.cpus)}
+            if settings.race
+            else {"tests": len(settings.tests or self.context.expected)},
+        )
+        binary = "solution.race" if settings.race else "solution.test"
+        allowed = problem_memory(self.request.limits.memory_mb)
+        if settings.race:
+            self.box.set_memory(max(allowed * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
+        # One record file per process: a process that dies before writing its own must
+        # never be read with an earlier one's.
+        self.processes += 1
+        record_path = f"out/{binary}.{self.processes}.json"
+        tests = settings.tests or self.context.expected
+        exact = settings.tests or self.work.run_pattern
+        pattern = "^(" + "|".join(tests) + ")$" if tests and exact else None
+        argv = gotool.test_binary_args(
+            f"{gotool.BIN}/{binary}",
+            timeout_seconds=settings.timeout,
+            count=settings.count,
+            cpus=settings.cpus,
+            run_pattern=pattern,
+        )
+        env = gotool.run_env(
+            GOCONCUR_HARNESS_OUT=f"/work/{record_path}",
+            # Leaks are judged from the plain run; repetitions pile them up.
+            GOCONCUR_LEAKCHECK="0" if settings.race else "1",
+            GOCONCUR_MAX_STACK=str(allowed // 4),
+        )
+        if not settings.race:
+            env["GOCONCUR_LEAKS_PER_TEST"] = "1"  # which test left a leak (plain run only)
+        else:
+            env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
+        if settings.test_budget:
+            env["GOCONCUR_TEST_BUDGET"] = f"{settings.test_budget:g}"
+        cwd = gotool.SRC if self.work.run_in_source else gotool.RUN_DIR
+        with self._timed(stage):
+            run = self.box.run(
+                RunSpec(
+                    argv,
+                    env=env,
+                    cwd=cwd,
+                    wall_seconds=settings.timeout + 30,
+                    # Repetitions multiply honest output (race reports, t.Log): more room.
+                    output_bytes=self.options.max_output_bytes * (4 if settings.race else 1),
+                    untrusted=True,
+                )
             )
-        for result in outcome.tests:
-            self.out.tests[result.name] = result
-        self._absorb(outcome, stage="test")
-        return outcome
+            record = self.box.read_files([record_path], HARNESS_RECORD_BYTES).get(record_path)
+        self.box.set_memory(allowed)
+        return TestRunStep(settings, run, record)
 
-    def race(self) -> None:
-        count = self.options.race_count or self.request.limits.race_count
-        cpus = self.options.race_cpus
-        if self.request.mode is Mode.RUN:
-            count, cpus = 1, ()
-        elif self.out.leaks:
-            # Leaked goroutines pile up across repetitions and slow the race detector down
-            # (and past its goroutine limit): one round per CPU setting is enough here.
-            count = 1
-        self.emit("race", {"count": count, "cpus": list(cpus)})
-        runs = max(count, 1) * max(len(cpus), 1)
-        timeout = self.request.limits.test_timeout_seconds * max(2, runs // 2)
-        allowed = self.request.limits.memory_mb * MIB
+    def explore(self, built: BuildJudgement, outcomes: list[RunOutcome]) -> list[TestRunStep]:
+        """Schedule exploration's rounds (graders/judge/explore.py), all in one sandbox run
+        that stops after the first phase with evidence."""
+        limits = self.request.limits
+        budget = self.options.explore_seconds
+        phases = plan.exploration(
+            built, outcomes, self.context, test_timeout=limits.test_timeout_seconds,
+            budget_seconds=limits.explore_seconds if budget is None else budget,
+        )  # fmt: skip
+        if not phases:
+            return []
+        self.emit("exploring", {"seconds": sum(phase[0].explore_seconds for phase in phases)})
+        allowed = problem_memory(limits.memory_mb)
         self.box.set_memory(max(allowed * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
-        with self._timed("race"):
-            outcome = self._run_tests(
-                "solution.race", timeout=timeout, count=count, cpus=cpus, race=True
-            )
-        self.out.race_checked = outcome.finished_normally or bool(outcome.races)
-        self.out.races = len(outcome.races)
-        self.out.add(Verdict.RACE if outcome.races else None, outcome.races)
-        if outcome.race_detector_gave_up and self.out.leaks:
-            # Leaked goroutines of every repetition piled up past the race detector's limit:
-            # the leak is the finding, the race check stays incomplete.
-            self.out.race_checked = False
-            self.out.add(None, outcome.findings)
-            return
-        if outcome.verdict not in (None, Verdict.WRONG_ANSWER) and not outcome.races:
-            self.out.add(outcome.verdict, outcome.findings)  # a crash or hang under -race
-            self.out.deadlocked |= outcome.deadlocked
-            for result in outcome.tests:  # the test that hung or crashed did not pass
-                earlier = self.out.tests.get(result.name)
-                broken = result.status in (TestStatus.FAIL, TestStatus.TIMEOUT)
-                if broken and earlier and earlier.status is TestStatus.PASS:
-                    self.out.tests[result.name] = result
-            return
-        # A failure seen only under other schedules is still a failure of the code.
-        for result in outcome.tests:
-            earlier = self.out.tests.get(result.name)
-            if result.status is TestStatus.FAIL and earlier and earlier.status is TestStatus.PASS:
-                self.out.tests[result.name] = result
-                if not outcome.races:
-                    self.out.add(
-                        Verdict.WRONG_ANSWER,
-                        [
-                            Finding(
-                                FindingKind.TEST_FAILURE,
-                                f"{result.name} failed under -race with -count={count} -cpu="
-                                + ",".join(map(str, cpus)),
-                                stack=result.output,
-                            )
-                        ],
-                    )
-
-    def explore(self) -> None:
-        """Rounds of repeated runs under other schedules (graders/explore.py), in one sandbox
-        run that stops after the first phase with evidence."""
-        limits = self.request.limits
-        phases = explore.plan_rounds(self._explore_seconds())
-        self.emit("exploring", {"seconds": sum(phase[0].seconds for phase in phases)})
-        self.box.set_memory(max(limits.memory_mb * MIB * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
-        expected = self._expected()
+        pattern = self.context.expected if self.work.run_pattern else ()
         commands = explore.round_commands(
-            phases,
-            bin_dir=gotool.BIN,
-            out_dir=gotool.OUT,
-            test_timeout=limits.test_timeout_seconds,
-            env={"GOCONCUR_MAX_STACK": str(problem_memory(limits.memory_mb) // 4)},
-            run_pattern="^(" + "|".join(expected) + ")$" if self.work.run_pattern else None,
-        )
+            phases, bin_dir=gotool.BIN, out_dir=gotool.OUT,
+            env={"GOCONCUR_MAX_STACK": str(allowed // 4)},
+            run_pattern="^(" + "|".join(pattern) + ")$" if pattern else None,
+        )  # fmt: skip
         script = explore.round_script(
-            commands,
-            out_dir=gotool.OUT,
-            output_cap=self.options.max_output_bytes,
+            commands, out_dir=gotool.OUT, output_cap=self.options.max_output_bytes,
             cwd=gotool.SRC if self.work.run_in_source else gotool.RUN_DIR,
-        )
-        wall = sum(phase[0].seconds for phase in phases) + limits.test_timeout_seconds + 30
+        )  # fmt: skip
+        wall = sum(phase[0].explore_seconds for phase in phases) + limits.test_timeout_seconds
         with self._timed("explore"):
             spec = RunSpec(("sh", "-c", script), env=gotool.run_env(), cwd=gotool.RUN_DIR,
-                           wall_seconds=wall, untrusted=True)  # fmt: skip
+                           wall_seconds=wall + 30, untrusted=True)  # fmt: skip
             run = self.box.run(spec)
             files = self.box.read_files(explore.round_files(commands), HARNESS_RECORD_BYTES)
-        rounds = explore.collect_rounds(phases, commands, files, run)
-        outcome = explore.judge_rounds(rounds, nonce=self.package.nonce)
-        self.emit("explored", {"runs": outcome.runs, "found": outcome.found})
-        self.out.add(outcome.verdict, outcome.findings)
-        self.out.races += outcome.races
-        self.out.leaks += outcome.leaks
-        self.out.deadlocked |= outcome.deadlocked
-        if outcome.found and run.limit_hit:
-            self.out.limits_hit.append(run.limit_hit.value)
+        self.box.set_memory(allowed)
+        return explore.collect_rounds(phases, commands, files, run)
 
-    def _explore_seconds(self) -> float:
-        chosen = self.options.explore_seconds
-        return self.request.limits.explore_seconds if chosen is None else chosen
-
-    def _exploration_due(self) -> bool:
-        """Only when the plain and race runs found nothing worse than vet's warnings: the
-        exploration looks for what one schedule does not show."""
-        return (
-            self.request.mode is Mode.SUBMIT
-            and bool(explore.plan_rounds(self._explore_seconds()))
-            and self.out.verdicts <= {Verdict.VET_ERROR}
-            and all(t.status is TestStatus.PASS for t in self.out.tests.values())
-        )
-
-    def bench(self) -> None:
-        self.box.set_memory(problem_memory(self.request.limits.memory_mb))
+    def bench(self) -> BenchStep:
         samples = self.options.bench_samples
         self.emit("benchmarking", {"samples": samples})
-        marker = f"@@goconcur-{self.package.nonce}"
+        marker = f"@@goconcur-{self.work.package.nonce}"
         candidate = " ".join(
             gotool.bench_args(
                 f"{gotool.BIN}/solution.test",
@@ -449,147 +398,12 @@ class _Grading:
                     untrusted=True,
                 )
             )
-        if run.limit_hit:
-            self.out.limits_hit.append(run.limit_hit.value)
-        benchmarks, findings = interpret.compare_benchmarks(
-            run.stdout.decode("utf-8", errors="replace"),
-            marker,
-            max_ratio=self.request.limits.bench_max_ratio,
-        )
-        self.out.benchmarks = benchmarks
-        self.out.add(Verdict.TOO_SLOW if findings else None, findings)
+        return BenchStep(run, marker)
 
-    # --- helpers -----------------------------------------------------------------------
-
-    def _run_tests(
-        self, binary: str, *, timeout: float, count: int, cpus: tuple[int, ...], race: bool = False
-    ) -> interpret.TestRunOutcome:
-        record_path = f"out/{binary}.json"
-        expected = self._expected()
-        pattern = "^(" + "|".join(expected) + ")$" if expected and self.work.run_pattern else None
-        argv = gotool.test_binary_args(
-            f"{gotool.BIN}/{binary}",
-            timeout_seconds=timeout,
-            count=count,
-            cpus=cpus,
-            run_pattern=pattern,
-        )
-        env = gotool.run_env(
-            GOCONCUR_HARNESS_OUT=f"/work/{record_path}",
-            GOCONCUR_LEAKCHECK="0" if race else "1",  # leaks are judged from the plain run
-            GOCONCUR_MAX_STACK=str(problem_memory(self.request.limits.memory_mb) // 4),
-        )
-        if not race:
-            env["GOCONCUR_LEAKS_PER_TEST"] = "1"  # which test left a leak (plain run only)
-        if race:
-            env["GORACE"] = "halt_on_error=0 atexit_sleep_ms=0 history_size=2"
-            # The race run's clock covers every repetition; one test that hangs is cut at
-            # the plain run's whole limit, so a deadlock seen only here is not a long wait.
-            env["GOCONCUR_TEST_BUDGET"] = f"{self.request.limits.test_timeout_seconds:g}"
-        cwd = gotool.SRC if self.work.run_in_source else gotool.RUN_DIR
-        run = self.box.run(
-            RunSpec(
-                argv,
-                env=env,
-                cwd=cwd,
-                wall_seconds=timeout + 30,
-                # Repetitions multiply honest output (race reports, t.Log): more room for them.
-                output_bytes=self.options.max_output_bytes * (4 if race else 1),
-                untrusted=True,
-            )
-        )
-        if run.limit_hit:
-            self.out.limits_hit.append(run.limit_hit.value)
-        record = self.box.read_files([record_path], HARNESS_RECORD_BYTES).get(record_path)
-        return interpret.test_run(
-            run,
-            record,
-            nonce=self.package.nonce,
-            expected=self._expected(),
-            instrumented=self.package.instrumented,
-        )
-
-    def _absorb(self, outcome: interpret.TestRunOutcome, *, stage: str) -> None:
-        self.out.add(outcome.verdict, outcome.findings)
-        if outcome.deadlocked:
-            self.out.deadlocked = True
-        if stage == "test":
-            self.out.leak_checked = outcome.leak_checked
-            self.out.leaks = len(outcome.leaks)
-            self.out.add(Verdict.LEAK if outcome.leaks else None, outcome.leaks)
-
-    def _benchmarks_due(self) -> bool:
-        return (
-            self.request.mode is Mode.SUBMIT
-            and self.options.run_benchmarks
-            and self.has_reference
-            and self.out.verdicts <= {Verdict.VET_ERROR}
-            and all(t.status is TestStatus.PASS for t in self.out.tests.values())
-        )
-
-    def _expected(self) -> tuple[str, ...]:
-        return self.package.expected_tests
-
-    def _timed(self, name: str) -> _Timer:
-        return _Timer(self.out.timings, name)
-
-    def result(self) -> GradeResult:
-        self.emit("scoring", {})
-        out = self.out
-        tests = tuple(out.tests.values())
-        passed = sum(1 for t in tests if t.status is TestStatus.PASS)
-        scores = score(
-            Evidence(
-                built=out.built,
-                tests_expected=len(self._expected()),
-                tests_passed=passed,
-                race_checked=out.race_checked,
-                races=out.races,
-                leak_checked=out.leak_checked,
-                leaks=out.leaks,
-                deadlocked=out.deadlocked,
-                vet_findings=out.vet_findings,
-                benchmarks=out.benchmarks,
-            ),
-            self.request.weights,
-        )
-        if (
-            out.built
-            and tests
-            and passed < len(tests)
-            and not (out.verdicts - {Verdict.VET_ERROR, Verdict.LEAK})
-        ):
-            out.verdicts.add(Verdict.WRONG_ANSWER)
-        verdict = headline(out.verdicts)
-        return GradeResult(
-            verdict=verdict,
-            scores=scores,
-            findings=headline_first(out.findings),
-            tests=tests,
-            benchmarks=tuple(out.benchmarks),
-            timings={k: round(v, 3) for k, v in out.timings.items()},
-            sandbox=SandboxInfo(
-                backend=self.box.backend,
-                box_id=self.box.id,
-                limits_hit=tuple(dict.fromkeys(out.limits_hit)),
-                limits=self.box.limits.as_dict(),
-            ),
-            message=interpret.summary(verdict, tests, out.findings),
-        )
-
-
-def _exited(run: RawRun) -> bool:
-    """The command ended by itself (its status is known and not a signal's)."""
-    return run.exit_code is not None and run.exit_code < 128
-
-
-class _Timer:
-    def __init__(self, timings: dict[str, float], name: str) -> None:
-        self.timings, self.name = timings, name
-
-    def __enter__(self) -> _Timer:
-        self.started = time.monotonic()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.timings[self.name] = self.timings.get(self.name, 0.0) + time.monotonic() - self.started
+    @contextmanager
+    def _timed(self, name: str) -> Iterator[None]:
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.monotonic() - started

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from sandbox.settings import SandboxSettings
 
 
 class Mode(StrEnum):
@@ -109,41 +110,5 @@ class GradeOptions:
             check_explore_seconds(self.explore_seconds, "explore_seconds")
 
 
-DEFAULT_IMAGE = "goconcur-sandbox:latest"
-DEFAULT_POOL_SIZE = 2
-
-
-@dataclass(frozen=True, slots=True)
-class EngineSettings:
-    """Where and how the sandbox runs; read once from the environment by the caller."""
-
-    backend: str = "auto"  # auto | docker | bwrap
-    rootfs: str = ""  # bubblewrap's root filesystem (sandbox/image/build.sh output)
-    image: str = DEFAULT_IMAGE
-    pool_size: int = DEFAULT_POOL_SIZE
-    cgroup_parent: str = "goconcur"
-
-    @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> EngineSettings:
-        env = dict(os.environ if env is None else env)
-        cache_env = _read_env_file(env.get("GOCONCUR_CACHE_DIR", "/var/cache/goconcur"))
-        return cls(
-            backend=env.get("GOCONCUR_SANDBOX", "auto"),
-            rootfs=env.get("GOCONCUR_ROOTFS") or cache_env.get("GOCONCUR_ROOTFS", ""),
-            image=env.get("GOCONCUR_IMAGE") or cache_env.get("GOCONCUR_IMAGE", DEFAULT_IMAGE),
-            pool_size=int(env.get("GOCONCUR_POOL_SIZE", DEFAULT_POOL_SIZE)),
-        )
-
-
-def _read_env_file(cache_dir: str) -> dict[str, str]:
-    """The image build records what it built in current.env; a missing file is no error."""
-    values: dict[str, str] = {}
-    try:
-        with open(os.path.join(cache_dir, "current.env"), encoding="utf-8") as handle:
-            for line in handle:
-                key, sep, value = line.strip().partition("=")
-                if sep:
-                    values[key] = value
-    except OSError:
-        pass
-    return values
+# The engine is configured by where its sandbox runs: one settings object, read once.
+EngineSettings = SandboxSettings

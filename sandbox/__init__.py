@@ -7,6 +7,7 @@
 from sandbox.backends import BackendUnavailable, open_backend
 from sandbox.limits import LimitHit, Limits, Usage
 from sandbox.run import Box, RawRun, RunSpec
+from sandbox.settings import SandboxSettings
 
 __all__ = [
     "BackendUnavailable",
@@ -15,6 +16,7 @@ __all__ = [
     "Limits",
     "RawRun",
     "RunSpec",
+    "SandboxSettings",
     "Usage",
     "open_backend",
 ]

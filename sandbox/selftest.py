@@ -7,11 +7,11 @@ Go program builds and runs with and without -race, and the memory limit fires.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
+from dataclasses import replace
 
-from sandbox import Limits, RunSpec, open_backend
+from sandbox import Limits, RunSpec, SandboxSettings, open_backend
 from sandbox.backends import BackendUnavailable
 from sandbox.limits import MIB, LimitHit
 
@@ -50,10 +50,10 @@ ENV = {
 }
 
 
-def run_selftest(kind: str, rootfs: str, image: str) -> list[str]:
+def run_selftest(settings: SandboxSettings) -> list[str]:
     """Problems found; empty when the sandbox is fit for work."""
     try:
-        backend = open_backend(kind, rootfs=rootfs, image=image, pool_size=0)
+        backend = open_backend(replace(settings, pool_size=0))
     except BackendUnavailable as error:
         return [f"no sandbox backend: {error}"]
     problems = []
@@ -96,12 +96,10 @@ def run_selftest(kind: str, rootfs: str, image: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--backend", default=os.environ.get("GOCONCUR_SANDBOX", "auto"))
+    settings = SandboxSettings.from_env()
+    parser.add_argument("--backend", default=settings.backend)
     args = parser.parse_args(argv)
-    from graders.request import EngineSettings  # only for where the image build put things
-
-    settings = EngineSettings.from_env()
-    problems = run_selftest(args.backend, settings.rootfs, settings.image)
+    problems = run_selftest(replace(settings, backend=args.backend))
     for problem in problems:
         print(f"selftest: {problem}", file=sys.stderr)
     print("selftest: ok" if not problems else "selftest: FAILED")

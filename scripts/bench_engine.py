@@ -83,9 +83,7 @@ def graded_verdict(settings: EngineSettings) -> str:
 
 
 def pool_start(settings: EngineSettings, rounds: int = 20) -> list[float]:
-    backend = open_backend(
-        settings.backend, rootfs=settings.rootfs, image=settings.image, pool_size=settings.pool_size
-    )
+    backend = open_backend(settings)
     times = []
     for _ in range(rounds):
         time.sleep(0.5 if settings.backend == "docker" else 0)  # let the pool refill
@@ -100,9 +98,7 @@ def cache_entries_written(settings: EngineSettings) -> int:
     """How many build-cache entries one job's build writes (std rebuilt: hundreds)."""
     from graders import gotool
 
-    backend = open_backend(
-        settings.backend, rootfs=settings.rootfs, image=settings.image, pool_size=settings.pool_size
-    )
+    backend = open_backend(settings)
     box = backend.open_box(Limits(memory_bytes=2 << 30))
     try:
         request = PROBLEM.grade_request(PROBLEM.reference.encode())
@@ -133,7 +129,7 @@ def main() -> None:
     for kind in ("bwrap", "docker"):
         settings = replace(base, backend=kind, pool_size=2)
         try:
-            open_backend(kind, rootfs=settings.rootfs, image=settings.image, pool_size=2)
+            open_backend(settings)
         except BackendUnavailable as error:
             print(f"-- {kind}: not available here ({error})")
             continue

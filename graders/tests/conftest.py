@@ -14,12 +14,7 @@ from sandbox.backends import BackendUnavailable, open_backend
 def engine(request: pytest.FixtureRequest) -> EngineSettings:
     settings = replace(EngineSettings.from_env(), backend=request.param, pool_size=1)
     try:
-        open_backend(
-            settings.backend,
-            rootfs=settings.rootfs,
-            image=settings.image,
-            pool_size=settings.pool_size,
-        )
+        open_backend(settings)
     except BackendUnavailable as error:
         if request.param == "docker":
             pytest.skip(f"no Docker engine here: {error}")

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from graders import GradeOptions, Mode, Verdict, check, grade, results
 from graders.request import EngineSettings, ProblemLimits
 from graders.results import FindingKind, GradeResult
+from graders.tests.contract import assert_contract
 from problems.loader import load_problem
 from problems.validation import validate_problem
 
 HERE = Path(__file__).parent
 PROBLEM = load_problem(HERE / "problems" / "parallel-sum")
-SCHEMA = json.loads((HERE.parent / "schema" / "grade_result.v1.json").read_text())
 
 pytestmark = [pytest.mark.sandbox, pytest.mark.slow]
 
@@ -28,8 +26,7 @@ def _graded(name: str, settings: EngineSettings, bench: bool = False) -> GradeRe
     source = PROBLEM.reference if name == "reference" else mutants[name]
     options = GradeOptions(run_benchmarks=bench)
     result = grade(PROBLEM.grade_request(source.encode()), options, settings)
-    jsonschema.validate(result.to_dict(), SCHEMA)
-    return result
+    return assert_contract(result)
 
 
 def _lines(result: GradeResult, kind: FindingKind) -> set[int | None]:
@@ -171,3 +168,42 @@ def test_same_solution_same_verdict(engine: EngineSettings) -> None:
         for _ in range(3)
     }
     assert len(verdicts) == 1
+
+
+def test_a_crash_caused_by_a_race_is_reported_as_the_race(engine: EngineSettings) -> None:
+    # The plain run dies of "close of closed channel"; the race binary still runs and names
+    # the unsynchronised flag behind it (issue 13, point 3).
+    result = check(str(HERE / "packages" / "crash_from_race"), GradeOptions(), engine)
+    assert_contract(result)
+    assert result.verdict is Verdict.RACE, result.to_dict()
+    first = result.findings[0]
+    assert first.kind is FindingKind.RACE and first.file == "stopper.go"
+    assert first.line in (16, 18), first.message  # the flag's read and write
+    consequence = next(f for f in result.findings if f.kind is FindingKind.PANIC)
+    assert consequence.code == "crash_after_race"
+    assert "close of closed channel" in consequence.params["detail"]
+    assert result.scores.race_free == 0 and result.scores.leak_free is None
+    assert result.unchecked["leak_free"] == "tests_crashed"
+
+
+def test_a_test_that_cannot_be_repeated_is_not_a_wrong_answer(engine: EngineSettings) -> None:
+    # A package-level counter: the test passes on its first run in any process and fails on
+    # every repeat of -count in one process (issue 13, point 5).
+    result = check(str(HERE / "packages" / "repeat_stateful"), GradeOptions(), engine)
+    assert_contract(result)
+    assert result.verdict is Verdict.ACCEPTED, result.to_dict()
+    (note,) = [f for f in result.findings if f.kind is FindingKind.NOT_REPEATABLE]
+    assert note.code == "test_not_repeatable"
+    assert note.params["test"] == "TestFirstIDIsOne" and note.params["run"] == 2
+    assert note.params["cpu"] == 1
+    assert [t.status for t in result.tests] == [results.TestStatus.PASS]
+
+
+def test_a_failure_under_one_cpu_names_the_setting(engine: EngineSettings) -> None:
+    result = check(str(HERE / "packages" / "needs_two_cpus"), GradeOptions(), engine)
+    assert_contract(result)
+    assert result.verdict is Verdict.WRONG_ANSWER, result.to_dict()
+    (failure,) = [f for f in result.findings if f.kind is FindingKind.TEST_FAILURE]
+    assert failure.code == "test_failed_with_settings"
+    assert failure.params["cpu"] == 1 and failure.params["run"] == 1
+    assert "GOMAXPROCS=1" in failure.message

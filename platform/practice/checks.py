@@ -10,19 +10,14 @@ from django.core import checks
 
 
 def sandbox_backend(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    from graders import EngineSettings
-    from sandbox import BackendUnavailable, open_backend
+    from dataclasses import replace
 
-    engine = EngineSettings.from_env()
+    from sandbox import BackendUnavailable, SandboxSettings, open_backend
+
+    engine = SandboxSettings.from_env()
     try:
         # pool_size=0: no boxes are started; the backend only proves it can open.
-        open_backend(
-            engine.backend,
-            rootfs=engine.rootfs,
-            image=engine.image,
-            pool_size=0,
-            cgroup_parent=engine.cgroup_parent,
-        )
+        open_backend(replace(engine, pool_size=0))
     except BackendUnavailable as error:
         return [
             checks.Warning(

@@ -129,16 +129,9 @@ def requeue(submission_id: int, attempt: int, error: str) -> bool:
 
 
 def system_error_result(message: str) -> dict[str, Any]:
-    from graders.results import Finding, FindingKind, GradeResult, Scores
-    from graders.verdicts import Verdict
+    from graders.judge import system_error
 
-    return GradeResult(
-        verdict=Verdict.SYSTEM_ERROR,
-        scores=Scores(),
-        findings=(Finding(kind=FindingKind.SYSTEM, message=message),),
-        message=message,
-        retryable=True,
-    ).to_dict()
+    return system_error(message).to_dict()
 
 
 GIVE_UP = (

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from sandbox.limits import Limits
 from sandbox.run import Box
+from sandbox.settings import SandboxSettings
 
 
 class BackendUnavailable(RuntimeError):
@@ -26,35 +27,33 @@ class Backend(Protocol):
 
 
 _lock = threading.Lock()
-_cache: dict[tuple, Backend] = {}
+_cache: dict[SandboxSettings, Backend] = {}
 
 
-def open_backend(
-    kind: str, *, rootfs: str, image: str, pool_size: int = 2, cgroup_parent: str = "goconcur"
-) -> Backend:
+def open_backend(settings: SandboxSettings) -> Backend:
     """The process-wide backend for these settings (pools live as long as the process)."""
-    key = (kind, rootfs, image, pool_size)
     with _lock:
-        if key not in _cache:
-            _cache[key] = _make(kind, rootfs, image, pool_size, cgroup_parent)
-        return _cache[key]
+        if settings not in _cache:
+            _cache[settings] = _make(settings)
+        return _cache[settings]
 
 
-def _make(kind: str, rootfs: str, image: str, pool_size: int, cgroup_parent: str) -> Backend:
+def _make(settings: SandboxSettings) -> Backend:
     from sandbox.backends.bwrap import BwrapBackend, BwrapUnavailable
     from sandbox.backends.docker import DockerBackend, DockerUnavailable
 
+    kind = settings.backend
     reasons = []
     if kind in ("auto", "docker"):
         try:
-            return DockerBackend(image, pool_size=pool_size)
+            return DockerBackend(settings.image, pool_size=settings.pool_size)
         except DockerUnavailable as error:
             if kind == "docker":
                 raise BackendUnavailable(str(error)) from error
             reasons.append(f"docker: {error}")
     if kind in ("auto", "bwrap"):
         try:
-            return BwrapBackend(rootfs, cgroup_parent)
+            return BwrapBackend(settings.rootfs, settings.cgroup_parent, settings.jobs_dir)
         except BwrapUnavailable as error:
             reasons.append(f"bwrap: {error}")
     if kind not in ("auto", "docker", "bwrap"):

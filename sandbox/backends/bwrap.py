@@ -24,9 +24,8 @@ from sandbox.files import clean_relative, read_regular_file
 from sandbox.limits import LimitHit, Limits, Usage, nearly_full
 from sandbox.owners import pid_alive
 from sandbox.run import RawRun, RunSpec
+from sandbox.settings import DEFAULT_JOBS_DIR
 from sandbox.users import BOX_UID, CANDIDATE_UID
-
-JOBS_ROOT = Path(os.environ.get("GOCONCUR_JOBS_DIR", "/var/lib/goconcur/jobs"))
 
 
 class BwrapUnavailable(RuntimeError):
@@ -36,13 +35,16 @@ class BwrapUnavailable(RuntimeError):
 class BwrapBackend:
     name = "bwrap"
 
-    def __init__(self, rootfs: str, cgroup_parent: str = "goconcur") -> None:
+    def __init__(
+        self, rootfs: str, cgroup_parent: str = "goconcur", jobs_dir: str = DEFAULT_JOBS_DIR
+    ) -> None:
         self.rootfs = rootfs
         self.cgroup_parent = cgroup_parent
+        self.jobs_dir = Path(jobs_dir)
         problem = self.problem()
         if problem:
             raise BwrapUnavailable(problem)
-        reclaim_dead_boxes(cgroup_parent)
+        reclaim_dead_boxes(cgroup_parent, self.jobs_dir)
 
     def problem(self) -> str | None:
         """Why this backend cannot run here, or None."""
@@ -56,7 +58,7 @@ class BwrapBackend:
         return None
 
     def open_box(self, limits: Limits) -> BwrapBox:
-        return BwrapBox(self.rootfs, self.cgroup_parent, limits)
+        return BwrapBox(self.rootfs, self.cgroup_parent, limits, self.jobs_dir)
 
     def close(self) -> None:
         pass
@@ -65,12 +67,12 @@ class BwrapBackend:
 class BwrapBox:
     backend = "bwrap"
 
-    def __init__(self, rootfs: str, cgroup_parent: str, limits: Limits) -> None:
+    def __init__(self, rootfs: str, cgroup_parent: str, limits: Limits, jobs_dir: Path) -> None:
         self.rootfs = rootfs
         self.limits = limits
-        JOBS_ROOT.mkdir(parents=True, exist_ok=True)
+        jobs_dir.mkdir(parents=True, exist_ok=True)
         # The owner's pid is in the name, so a later worker can reclaim a dead one's boxes.
-        self.dir = Path(tempfile.mkdtemp(prefix=f"box{os.getpid()}-", dir=JOBS_ROOT))
+        self.dir = Path(tempfile.mkdtemp(prefix=f"box{os.getpid()}-", dir=jobs_dir))
         self.id = self.dir.name + "-" + uuid.uuid4().hex[:6]
         self.cgroup = BoxCgroup(cgroup_parent, self.id)
         self._mounted = False
@@ -211,12 +213,12 @@ class BwrapBox:
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def reclaim_dead_boxes(cgroup_parent: str) -> None:
+def reclaim_dead_boxes(cgroup_parent: str, jobs_dir: Path) -> None:
     """Boxes left by a worker of this host that was killed mid-job: kill what still runs in
     them, unmount their scratch and remove their cgroups."""
-    if not JOBS_ROOT.is_dir():
+    if not jobs_dir.is_dir():
         return
-    for path in JOBS_ROOT.glob("box*-*"):
+    for path in jobs_dir.glob("box*-*"):
         pid = path.name[3:].split("-")[0]
         if not pid.isdigit() or pid_alive(int(pid)):
             continue

@@ -4,19 +4,19 @@ tested too whenever an engine answers (make image starts one)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
-from graders.request import EngineSettings
-from sandbox import Limits
+from sandbox import Limits, SandboxSettings
 from sandbox.backends import BackendUnavailable, open_backend
 from sandbox.run import Box
 
 
 def _backend(kind: str):
-    settings = EngineSettings.from_env()
+    settings = replace(SandboxSettings.from_env(), backend=kind, pool_size=1)
     try:
-        return open_backend(kind, rootfs=settings.rootfs, image=settings.image, pool_size=1)
+        return open_backend(settings)
     except BackendUnavailable as error:
         if kind == "docker":
             pytest.skip(f"no Docker engine here: {error}")

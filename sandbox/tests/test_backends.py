@@ -122,15 +122,16 @@ def test_a_killed_workers_bwrap_boxes_are_reclaimed() -> None:
     import sys
     import time
 
-    from graders.request import EngineSettings
+    from sandbox import SandboxSettings
     from sandbox.backends.bwrap import BwrapBackend
 
-    settings = EngineSettings.from_env()
+    settings = SandboxSettings.from_env()
     worker = subprocess.Popen(
         [sys.executable, "-c", (
             "import sys; from sandbox.backends.bwrap import BwrapBackend; "
             "from sandbox import Limits, RunSpec; "
-            f"box = BwrapBackend({settings.rootfs!r}).open_box(Limits()); "
+            f"box = BwrapBackend({settings.rootfs!r}, jobs_dir={settings.jobs_dir!r})"
+            ".open_box(Limits()); "
             "print(box.id, flush=True); "
             "box.run(RunSpec(('sleep', '300'), env={'PATH': '/usr/bin:/bin'}))"
         )],
@@ -140,5 +141,5 @@ def test_a_killed_workers_bwrap_boxes_are_reclaimed() -> None:
     time.sleep(0.5)
     worker.send_signal(signal.SIGKILL)
     worker.wait()
-    BwrapBackend(settings.rootfs)  # a new worker starts
+    BwrapBackend(settings.rootfs, jobs_dir=settings.jobs_dir)  # a new worker starts
     assert leftovers("bwrap", box_id, wait_seconds=5) == []

@@ -64,7 +64,7 @@ def test_submit_poll_result(api, bank, django_capture_on_commit_callbacks) -> No
     polled = api.get(f"/api/submissions/{pk}/").json()
     assert polled["status"] == "done" and polled["verdict"] == "race"
     result = api.get(f"/api/submissions/{pk}/result/").json()
-    assert result["schema_version"] == 1 and result["findings"][0]["line"] == 9
+    assert result["schema_version"] == 2 and result["findings"][0]["line"] == 9
 
 
 def test_result_before_done_is_409(api, bank, candidate) -> None:

@@ -46,7 +46,7 @@ def test_grade_stores_the_real_result_once(queued) -> None:
     assert grading.grade(submission.pk) == "done"
     submission.refresh_from_db()
     assert submission.status == "done" and submission.verdict == "race", submission.result
-    assert submission.result["schema_version"] == 1 and submission.attempts == 1
+    assert submission.result["schema_version"] == 2 and submission.attempts == 1
     lines = {f["line"] for f in submission.result["findings"] if f["file"] == "solution.go"}
     assert 9 in lines  # `c.n++` in the starter
     stages = []

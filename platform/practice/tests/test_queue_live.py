@@ -44,7 +44,7 @@ def test_submission_flows_to_done(live_queue, bank, candidate) -> None:
     submission = create_submission(candidate, problem, problem.starter, "submit")
     wait_for(lambda: _done(submission.pk), 90, "grading")
     done = _row(submission.pk)
-    assert done.verdict == "race" and done.attempts == 1 and done.result["schema_version"] == 1
+    assert done.verdict == "race" and done.attempts == 1 and done.result["schema_version"] == 2
     assert len(live_queue.lines(submission.pk, "stored")) == 1
 
 

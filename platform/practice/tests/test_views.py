@@ -151,3 +151,34 @@ def test_quiz_cannot_take_code(candidate_client, bank) -> None:
         HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 400
+
+
+V1_RESULT = {
+    "schema_version": 1, "verdict": "race", "message": "race (1/1 tests passed)",
+    "retryable": False, "findings": [{"kind": "race", "message": "data race", "file": "solution.go",
+                                      "line": 3, "stack": ""}],
+    "scores": {"correctness": 100.0, "race_free": 0.0, "leak_free": 100.0, "deadlock_free": 100.0,
+               "performance": 0.0, "static": 100.0, "total": 75.5},
+    "tests": [], "benchmarks": [], "timings": {}, "sandbox": None,
+}  # fmt: skip
+V2_RESULT = {
+    **V1_RESULT, "schema_version": 2, "verdict": "runtime_error",
+    "findings": [{"kind": "panic", "message": "boom", "file": "solution.go", "line": 3,
+                  "stack": "", "code": "panic", "params": {"detail": "boom", "place": ""}}],
+    "scores": {"correctness": 0, "race_free": None, "leak_free": None, "deadlock_free": None,
+               "performance": None, "static": 100, "total": 5},
+    "unchecked": {"race_free": "tests_crashed", "leak_free": "tests_crashed",
+                  "deadlock_free": "tests_crashed", "performance": "skipped_after_failure"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("stored", [V1_RESULT, V2_RESULT], ids=["v1", "v2_with_null_scores"])
+def test_stored_results_of_both_schema_versions_render(candidate_client, bank, candidate, stored):
+    submission = Submission.objects.create(
+        user=candidate, problem=bank["safe-counter"], mode="submit", source=FIXED,
+        status="done", verdict=stored["verdict"], score=stored["scores"]["total"], result=stored,
+    )  # fmt: skip
+    page = candidate_client.get(reverse("practice:submission_detail", args=[submission.pk]))
+    assert page.status_code == 200
+    assert stored["findings"][0]["message"] in page.content.decode()
+    assert candidate_client.get(reverse("practice:history")).status_code == 200

@@ -24,6 +24,8 @@ ROOT = HERE.parents[3]
 sys.path.insert(0, str(ROOT))
 
 from graders import explore  # noqa: E402
+from graders.judge.explore import CPU_CYCLE  # noqa: E402
+from graders.judge.steps import RunPurpose, RunSettings  # noqa: E402
 from graders.workload import workload_for_directory  # noqa: E402
 
 CORPUS = ROOT / "graders" / "tests" / "corpus" / "intermittent"
@@ -75,11 +77,11 @@ def capture(name: str, folder: Path, race: bool, godebug: str, wanted: str) -> N
         src, binary = Path(tmp) / "src", Path(tmp) / "solution.bin"
         build = ["go", "test", "-c", *(["-race"] if race else []), "-o", str(binary), "."]
         subprocess.run(build, cwd=src, env=go_env(race), check=True)
-        setting = explore.Setting(race=race, cpus=explore.CPU_CYCLE, godebug=godebug)
+        settings = RunSettings(RunPurpose.EXPLORE, race=race, cpus=CPU_CYCLE, godebug=godebug,
+                               explore_seconds=1.5, timeout=20, test_budget=10)  # fmt: skip
         [[(_, env, argv)]] = explore.round_commands(
-            [[explore.Round(setting, 1.5)]], bin_dir=tmp, out_dir=tmp, test_timeout=10, env={},
-            run_pattern=None,
-        )  # fmt: skip
+            [[settings]], bin_dir=tmp, out_dir=tmp, env={}, run_pattern=None
+        )
         argv = (str(binary), *argv[1:])
         for _ in range(20):
             run = subprocess.run(argv, cwd=src, env={**os.environ, **env}, capture_output=True)
