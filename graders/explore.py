@@ -92,10 +92,13 @@ def collect_rounds(
     files: dict[str, bytes],
     whole: RawRun,
 ) -> list[TestRunStep]:
-    """Each round's share of the sandbox run, in phase order: its log, status and record."""
+    """Each round's share of the sandbox run, in phase order: its log, status and record.
+    A round that never started (its shell redirect made no log) is no step."""
     steps = []
     for phase, named in zip(phases, commands, strict=True):
         for settings, (name, _, _) in zip(phase, named, strict=True):
+            if f"out/{name}.log" not in files:
+                continue  # never started: an earlier phase found evidence
             code = files.get(f"out/{name}.rc", b"").strip()
             run = RawRun(
                 exit_code=int(code) if code.isdigit() else None,

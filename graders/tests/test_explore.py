@@ -272,3 +272,17 @@ def test_exploration_accepts_correct_look_alikes(engine: EngineSettings) -> None
         assert result.timings["explore"] > 0
     notes = [f for f in result.findings if f.kind is FindingKind.NOT_REPEATABLE]
     assert notes and "cannot be repeated in one process" in notes[0].message
+
+
+def test_a_round_that_never_started_is_no_step() -> None:
+    phases = explore.plan_rounds(4, test_timeout=20)
+    commands = rounds.round_commands(
+        phases, bin_dir="/work/bin", out_dir="/work/out", env={}, run_pattern=None
+    )
+    files = {"out/explore-0-0.log": b"", "out/explore-0-0.rc": b"1\n",
+             "out/explore-0-1.log": b"", "out/explore-0-1.rc": b"0\n"}  # fmt: skip
+    whole = RawRun(0, None, b"", b"", Usage(), None)
+    steps = rounds.collect_rounds(phases, commands, files, whole)
+    assert [s.run.exit_code for s in steps] == [1, 0]
+    assert [s.settings.race for s in steps] == [False, True]
+    assert all(s.record is None for s in steps)
