@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python scripts/bench_engine.py
+.venv/bin/python scripts/bench_explore.py
 .venv/bin/python scripts/bench_throughput.py
 .venv/bin/python scripts/bench_web.py
