@@ -13,7 +13,7 @@ from graders.judge.explore import EVIDENCE_RUNS
 from graders.judge.steps import RunSettings, TestRunStep
 from sandbox import RawRun
 
-CPU_LIST_LENGTH = 2000  # -test.cpu entries: more runs than any round has time for
+CPU_LIST_LENGTH = 20000  # -test.cpu entries: more runs than a round has time for (argv < 128 KiB)
 Command = tuple[str, dict[str, str], tuple[str, ...]]  # name, environment, argv
 
 
