@@ -286,3 +286,14 @@ def test_a_round_that_never_started_is_no_step() -> None:
     assert [s.run.exit_code for s in steps] == [1, 0]
     assert [s.settings.race for s in steps] == [False, True]
     assert all(s.record is None for s in steps)
+
+
+def test_the_script_fits_in_one_argument_of_a_command_line() -> None:
+    # Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN) with E2BIG.
+    phases = explore.plan_rounds(300, test_timeout=20)
+    commands = rounds.round_commands(
+        phases, bin_dir="/work/bin", out_dir="/work/out", env={"GOCONCUR_MAX_STACK": "1"},
+        run_pattern="^(" + "|".join(f"TestNumber{i}" for i in range(200)) + ")$",
+    )  # fmt: skip
+    script = rounds.round_script(commands, out_dir="/work/out", cwd="/work/run", output_cap=1)
+    assert len(script.encode()) < 128 * 1024
