@@ -284,13 +284,13 @@ class _Grading:
 
     def test(self, settings: RunSettings) -> TestRunStep:
         """One process of the plain or the race test binary under `settings`."""
-        stage = "race" if settings.race else "test"
-        self.emit(
-            "race" if settings.race else "testing",
-            {"count": settings.count, "cpus": list(settings.cpus)}
-            if settings.race
-            else {"tests": len(settings.tests or self.context.expected)},
-        )
+        tests = settings.tests or self.context.expected
+        if settings.race:
+            stage = "race"
+            self.emit("race", {"count": settings.count, "cpus": list(settings.cpus)})
+        else:
+            stage = "test"
+            self.emit("testing", {"tests": len(tests)})
         binary = "solution.race" if settings.race else "solution.test"
         allowed = problem_memory(self.request.limits.memory_mb)
         if settings.race:
@@ -299,7 +299,6 @@ class _Grading:
         # never be read with an earlier one's.
         self.processes += 1
         record_path = f"out/{binary}.{self.processes}.json"
-        tests = settings.tests or self.context.expected
         exact = settings.tests or self.work.run_pattern
         pattern = "^(" + "|".join(tests) + ")$" if tests and exact else None
         argv = gotool.test_binary_args(

@@ -190,7 +190,12 @@ def summary(verdict: Verdict, tests: Sequence[TestResult], findings: Sequence[Fi
         Verdict.COMPILE_ERROR: FindingKind.COMPILE,
     }.get(verdict)  # fmt: skip
     lead = next((f for f in findings if key and f.kind is key), None) or next(
-        (f for f in findings if f.kind not in (FindingKind.TEST_FAILURE,)), None
+        (
+            f
+            for f in findings
+            if f.kind not in (FindingKind.TEST_FAILURE, FindingKind.NOT_REPEATABLE)
+        ),
+        None,
     )
     if verdict is Verdict.ACCEPTED:
         return f"accepted: {head}"

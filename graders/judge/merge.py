@@ -7,8 +7,9 @@ several GOMAXPROCS) and the confirmations of a failure seen only on a repeat.
   the race, and the crash is listed after it as its consequence.
 - A test failing only under another schedule fails, and the finding names the GOMAXPROCS and
   the run (in that process) that failed.
-- A test that failed only on a repeat in one process, and passed alone in fresh processes as
-  many times, cannot be repeated: a finding of its own, not a failure of the code.
+- A test that failed only on a repeat in one process, passed alone in fresh processes as many
+  times, and failed again when repeated in one process, cannot be repeated: a finding of its
+  own, not a failure of the code.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def merge(outcomes: Sequence[RunOutcome]) -> Merged:
             if result.status is not TestStatus.FAIL or not _passed(tests, result.name):
                 continue
             failure = run.first_failure(result.name)
-            if failure is not None and failure.run > 1 and not _fails_alone(confirms, failure):
+            if failure is not None and failure.run > 1 and _repeat_only(confirms, failure):
                 findings.append(_not_repeatable(failure, run))
                 continue
             tests[result.name] = result
@@ -117,11 +118,23 @@ def _passed(tests: dict[str, TestResult], name: str) -> bool:
     return earlier is not None and earlier.status is TestStatus.PASS
 
 
-def _fails_alone(confirms: Sequence[RunOutcome], failure: Failure) -> bool:
-    """A fresh process running the test alone at the failing setting failed too; with no
-    confirmation, a failure seen only on a repeat is not held against the code."""
+def _repeat_only(confirms: Sequence[RunOutcome], failure: Failure) -> bool:
+    """The failure comes from repeating the test in one process: it passed alone in every
+    fresh process and failed again on a repeat of a process that repeated it. Without that
+    evidence (a flaky failure that did not show again) it stays a failure of the code."""
     mine = [o for o in confirms if o.settings.tests == (failure.test,)]
-    return any(o.status(failure.test) is not TestStatus.PASS for o in mine)
+    fresh = [o for o in mine if o.settings.count == 1]
+    repeated = [o for o in mine if o.settings.count > 1]
+    return (
+        bool(fresh)
+        and all(o.status(failure.test) is TestStatus.PASS for o in fresh)
+        and any(_fails_on_a_repeat(o, failure.test) for o in repeated)
+    )
+
+
+def _fails_on_a_repeat(outcome: RunOutcome, test: str) -> bool:
+    first = outcome.first_failure(test)
+    return first is not None and first.run > 1
 
 
 def crashed(outcome: RunOutcome) -> bool:
@@ -190,8 +203,9 @@ def _not_repeatable(failure: Failure, run: RunOutcome) -> Finding:
         f"{failure.test} cannot be repeated in one process: it failed on run {failure.run} of "
         f"{runs} (GOMAXPROCS={failure.cpu}"
         + (" under -race" if run.settings.race else "")
-        + ") after passing before, and passed when run alone in fresh processes; "
-        "state left by an earlier run (a package-level variable?) changes the next one",
+        + ") after passing before; alone it passed in every fresh process and failed again "
+        "when repeated in one: state left by an earlier run (a package-level variable?) "
+        "changes the next one",
         stack=result.output if result else "",
         code="test_not_repeatable",
         params={

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from graders.judge.build import BuildJudgement
 from graders.judge.explore import judge_exploration, plan_rounds
@@ -56,9 +57,10 @@ def race_run(
 
 def confirmations(outcomes: Sequence[RunOutcome], test_timeout: float) -> tuple[RunSettings, ...]:
     """A test that passed in the plain run and failed only on a repeat (run > 1) of another
-    run gets fresh processes at the failing GOMAXPROCS, each running it once, as many as the
-    runs it took to fail and at least the run's -count (a flaky failure gets as many chances
-    to show as it had in the repeated process): a failure there is the code's."""
+    run is run again at the failing GOMAXPROCS, alone: in fresh processes once each, as many
+    as the runs it took to fail and at least the run's -count (a flaky failure gets as many
+    chances to show as it had), and in one process repeated up to that run, where a failure
+    caused by the repetition itself shows again. `merge` reads the answer."""
     plain, *rest = outcomes
     planned: list[RunSettings] = []
     for run in rest:
@@ -70,14 +72,16 @@ def confirmations(outcomes: Sequence[RunOutcome], test_timeout: float) -> tuple[
                 continue
             if plain.status(result.name) is not TestStatus.PASS:
                 continue
-            settings = RunSettings(
+            alone = RunSettings(
                 RunPurpose.CONFIRM,
                 race=run.settings.race,
                 cpus=(failure.cpu,) if failure.cpu > 0 else (),
                 tests=(result.name,),
                 timeout=test_timeout,
             )
-            planned += [settings] * max(failure.run, run.settings.count)
+            repeated = replace(alone, count=failure.run, timeout=test_timeout * failure.run)
+            fresh = max(failure.run, run.settings.count)
+            planned += [repeated, *[alone] * min(fresh, MAX_CONFIRMATIONS - 1)]
     return tuple(planned[:MAX_CONFIRMATIONS])
 
 

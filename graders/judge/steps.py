@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from graders.request import Mode, Weights
-from graders.results import SandboxInfo
+from graders.results import SandboxInfo, UncheckedReason
 from sandbox import RawRun
 
 
@@ -83,7 +83,7 @@ class Context:
     weights: Weights = field(default_factory=Weights)
     bench_max_ratio: float = 3.0
     # Why benchmarks are never run for this job (None: they run when the code passes).
-    no_benchmarks_because: str | None = None
+    no_benchmarks_because: UncheckedReason | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,20 +120,29 @@ STATEFUL = {"TestRobot": {"started": 12, "passed": 1, "failed": 11}}
 ON_REPEAT = [{"test": "TestRobot", "cpu": 1, "run": run} for run in range(2, 13)]
 
 
+def _confirm(settings: RunSettings, test: str, fails_on: int | None) -> TestRunStep:
+    """One confirmation process: it passes, or fails on its run `fails_on`."""
+    if fails_on is None:
+        return _step(settings, "", _record({test: {"started": settings.count, "passed": 1}}))
+    counts = {test: {"started": settings.count, "passed": fails_on - 1, "failed": 1}}
+    return _step(settings, "", _record(counts, [{"test": test, "cpu": 1, "run": fails_on}]))
+
+
 def test_a_failure_only_on_repeats_in_one_process_is_a_test_that_cannot_be_repeated() -> None:
     context = _context("TestRobot")
     plain = _step(PLAIN, "", _record({"TestRobot": PASSED}))
     race = _step(RACE, "", _record(STATEFUL, ON_REPEAT))
     outcomes = [read_run(plain, context), read_run(race, context)]
-    confirms = plan.confirmations(outcomes, test_timeout=5.0)
-    # At the failing GOMAXPROCS, as many fresh processes as the runs it took to fail, and at
-    # least -count (4), so a flaky failure has as many chances to show as before.
-    assert len(confirms) == 4
-    assert {(c.cpus, c.tests, c.count, c.race) for c in confirms} == {
-        ((1,), ("TestRobot",), 1, True)
-    }
-    fresh = [_step(settings, "", _record({"TestRobot": PASSED})) for settings in confirms]
-    result = _judge(context, plain, race, *fresh)
+    repeated, *fresh = plan.confirmations(outcomes, test_timeout=5.0)
+    # At the failing GOMAXPROCS: once repeated up to the failing run, and in fresh processes
+    # as many times as the runs it took to fail, at least -count (4).
+    assert (repeated.count, repeated.cpus, repeated.tests, repeated.race) == (
+        2, (1,), ("TestRobot",), True,
+    )  # fmt: skip
+    assert len(fresh) == 4
+    assert {(c.cpus, c.tests, c.count, c.race) for c in fresh} == {((1,), ("TestRobot",), 1, True)}
+    again = [_confirm(repeated, "TestRobot", 2), *(_confirm(c, "TestRobot", None) for c in fresh)]
+    result = _judge(context, plain, race, *again)
     assert result.verdict is Verdict.ACCEPTED, result.message
     assert [t.status for t in result.tests] == [results.TestStatus.PASS]
     (note,) = [f for f in result.findings if f.kind is FindingKind.NOT_REPEATABLE]
@@ -141,20 +150,32 @@ def test_a_failure_only_on_repeats_in_one_process_is_a_test_that_cannot_be_repea
     assert note.params == {"test": "TestRobot", "cpu": 1, "run": 2, "runs": 12, "race": 1}
     assert "cannot be repeated in one process" in note.message
     assert not any(f.kind is FindingKind.TEST_FAILURE for f in result.findings)
+    assert result.message == "accepted: 1/1 tests passed"
 
 
-def test_a_repeat_failure_that_also_fails_alone_is_the_codes() -> None:
+def test_a_repeat_failure_is_the_codes_unless_the_confirmations_show_otherwise() -> None:
     context = _context("TestRobot")
     plain = _step(PLAIN, "", _record({"TestRobot": PASSED}))
     race = _step(RACE, "", _record(STATEFUL, ON_REPEAT))
-    confirm = RunSettings(RunPurpose.CONFIRM, race=True, cpus=(1,), tests=("TestRobot",))
-    fails = _step(confirm, "", _record({"TestRobot": {"started": 1, "failed": 1}},
-                                       [{"test": "TestRobot", "cpu": 1, "run": 1}]))  # fmt: skip
-    result = _judge(context, plain, race, _step(confirm, "", _record({"TestRobot": PASSED})), fails)
-    assert result.verdict is Verdict.WRONG_ANSWER
-    failure = next(f for f in result.findings if f.kind is FindingKind.TEST_FAILURE)
-    assert failure.code == "test_failed_with_settings"
-    assert failure.params == {"test": "TestRobot", "cpu": 1, "run": 2, "runs": 12, "race": 1}
+    repeated, *fresh = plan.confirmations(
+        [read_run(plain, context), read_run(race, context)], test_timeout=5.0
+    )
+    passes = [_confirm(c, "TestRobot", None) for c in fresh]
+    cases = {
+        # It failed alone in a fresh process too.
+        "fails alone": [_confirm(repeated, "TestRobot", 2), _confirm(fresh[0], "TestRobot", 1),
+                        *passes[1:]],
+        # Flaky: it did not fail again when repeated, so repetition is not shown to cause it.
+        "flaky": [_confirm(repeated, "TestRobot", None), *passes],
+        "not confirmed": [],
+    }  # fmt: skip
+    for case, confirmations in cases.items():
+        result = _judge(context, plain, race, *confirmations)
+        assert result.verdict is Verdict.WRONG_ANSWER, case
+        failure = next(f for f in result.findings if f.kind is FindingKind.TEST_FAILURE)
+        assert failure.code == "test_failed_with_settings"
+        assert failure.params == {"test": "TestRobot", "cpu": 1, "run": 2, "runs": 12, "race": 1}
+        assert not any(f.kind is FindingKind.NOT_REPEATABLE for f in result.findings), case
 
 
 def test_a_failure_with_one_cpu_names_the_setting() -> None:

@@ -1,4 +1,4 @@
-// mutant: Shutdown sets an atomic flag and closes the jobs channel; a Submit that passed the flag check and is blocked on the full queue then sends on a closed channel
+// mutant: Shutdown sets an atomic flag and closes the jobs channel; a Submit that passed the flag check and is blocked on the full queue then sends on a closed channel; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 import (

@@ -1,4 +1,4 @@
-// mutant: Submit checks an atomic closed flag and then blocks sending; Close sets the flag and closes the queue, so a Submit already waiting panics with send on closed channel
+// mutant: Submit checks an atomic closed flag and then blocks sending; Close sets the flag and closes the queue, so a Submit already waiting panics with send on closed channel; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 import (

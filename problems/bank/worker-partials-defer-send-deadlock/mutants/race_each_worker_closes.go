@@ -1,4 +1,4 @@
-// mutant: follows "the sender closes the channel" with several senders: every worker closes results after its send
+// mutant: follows "the sender closes the channel" with several senders: every worker closes results after its send; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 import "sync"

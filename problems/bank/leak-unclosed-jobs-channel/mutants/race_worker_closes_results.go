@@ -1,4 +1,4 @@
-// mutant: every worker closes results when its own range loop ends, so the first one to finish closes it under the others
+// mutant: every worker closes results when its own range loop ends, so the first one to finish closes it under the others; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 func CountMatches(lines []string, workers int, match func(string) bool) int {

@@ -1,4 +1,4 @@
-// mutant: closes the votes channel on return to release the goroutines, so a late answer is a send on a closed channel
+// mutant: closes the votes channel on return to release the goroutines, so a late answer is a send on a closed channel; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 import (

@@ -1,4 +1,4 @@
-// mutant: guards the close with sync.Once so it cannot be closed twice, but the first input to finish closes out while the others still send
+// mutant: guards the close with sync.Once so it cannot be closed twice, but the first input to finish closes out while the others still send; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 import (

@@ -1,4 +1,4 @@
-// mutant: closes the result channel on timeout "to unblock the sender", so a late fetch panics with send on closed channel
+// mutant: closes the result channel on timeout "to unblock the sender", so a late fetch panics with send on closed channel; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 import (

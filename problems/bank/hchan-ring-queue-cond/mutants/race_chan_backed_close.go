@@ -1,4 +1,4 @@
-// mutant: builds the queue on a buffered channel and closes it in Close, so a Put after Close panics with "send on closed channel"
+// mutant: builds the queue on a buffered channel and closes it in Close, so a Put after Close panics with "send on closed channel"; the race detector reports the close racing the send, and the panic is its consequence
 package solution
 
 import (
