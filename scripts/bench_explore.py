@@ -70,7 +70,12 @@ def engine(case: Case, budget: float, settings: EngineSettings) -> Outcome:
     started = time.monotonic()
     options = GradeOptions(run_benchmarks=False, explore_seconds=budget)
     result = check(str(case.path), options, settings)
-    return Outcome(case, f"explore {budget:g}s", result.verdict.value, time.monotonic() - started)
+    outcome = Outcome(
+        case, f"explore {budget:g}s", result.verdict.value, time.monotonic() - started
+    )
+    if not outcome.right:
+        print(f"  {case.name} at {budget:g}s: {result.message[:300]}", flush=True)
+    return outcome
 
 
 def naive_loop(case: Case, rootfs: str) -> Outcome:
