@@ -37,6 +37,9 @@ CPU_CYCLE = (1, 2, 4, 8)
 EVIDENCE_RUNS = 3  # runs with evidence that end a round: enough to say how often it shows
 MIN_ROUND_SECONDS = 0.25
 SIGPIPE_EXIT = 141  # the shell's status for a round whose output was cut at the cap
+# Killed from outside with no limit of the box hit and no record: the host (its OOM killer,
+# a neighbour's fork bomb), never the code, which crashes with a dump or exits with a status.
+SIGKILL_EXIT = 137
 
 # Two rounds at a time, each contending with the other for the box's two CPUs; each starts its
 # GOMAXPROCS cycle elsewhere, so every setting gets a test's first run in a fresh process.
@@ -160,8 +163,9 @@ def judge_round(step: TestRunStep, tallies: Sequence[Tally], context: Context) -
     """One round: a crash or hang, a race, a leak, a test that failed on its first run in the
     process; a failure seen only on repeats is a note, not a verdict."""
     record, untrusted = parse_harness_record(step.record, context.nonce)
-    if untrusted or (step.run.exit_code == SIGPIPE_EXIT and record is None):
-        return ExploreOutcome()  # not this job's record, or cut at the cap by us: no evidence
+    cut = step.run.exit_code in (SIGPIPE_EXIT, SIGKILL_EXIT) and step.run.limit_hit is None
+    if untrusted or (cut and record is None and b"goroutine " not in step.run.stdout):
+        return ExploreOutcome()  # not this job's record, or cut short by us: no evidence
     outcome = read_run(step, context)
     settings = step.settings
     if outcome.races:

@@ -181,11 +181,14 @@ def test_a_later_phase_is_read_only_when_the_first_found_nothing() -> None:
     assert clean_runs > 0
 
 
-def test_a_round_cut_at_the_output_cap_is_inconclusive() -> None:
+def test_a_round_cut_at_the_output_cap_or_killed_from_outside_is_inconclusive() -> None:
     _, nonce = captured("clean")
-    cut = RawRun(explore.SIGPIPE_EXIT, None, b"--- FAIL: TestX (0.00s)\n", b"", Usage(), None)
-    outcome = judged([TestRunStep(PLAIN, cut, None)], nonce)
-    assert not outcome.found
+    for status in (explore.SIGPIPE_EXIT, explore.SIGKILL_EXIT):
+        cut = RawRun(status, None, b"--- FAIL: TestX (0.00s)\n", b"", Usage(), None)
+        assert not judged([TestRunStep(PLAIN, cut, None)], nonce).found
+    # An exit of its own with no record is the code's doing (os.Exit in some schedule).
+    exited = RawRun(3, None, b"", b"", Usage(), None)
+    assert judged([TestRunStep(PLAIN, exited, None)], nonce).verdict is Verdict.RUNTIME_ERROR
 
 
 def test_forged_tallies_are_read_safely() -> None:
