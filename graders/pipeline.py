@@ -167,7 +167,6 @@ class _Grading:
             nonce=workload.package.nonce,
             expected=workload.package.expected_tests,
             instrumented=workload.package.instrumented,
-            mode=request.mode,
             weights=request.weights,
             bench_max_ratio=request.limits.bench_max_ratio,
             no_benchmarks_because=_no_benchmarks_because(request, workload, options),

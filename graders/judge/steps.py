@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from graders.request import Mode, Weights
+from graders.request import Weights
 from graders.results import SandboxInfo, UncheckedReason
 from sandbox import RawRun
 
@@ -79,7 +79,6 @@ class Context:
     nonce: str  # the harness record must carry it
     expected: tuple[str, ...]  # top-level tests that must pass
     instrumented: tuple[str, ...]  # tests whose outcome the harness records itself
-    mode: Mode = Mode.SUBMIT
     weights: Weights = field(default_factory=Weights)
     bench_max_ratio: float = 3.0
     # Why benchmarks are never run for this job (None: they run when the code passes).

@@ -19,6 +19,7 @@ from graders.judge import (
     plan,
 )
 from graders.judge.tests import read_run
+from graders.request import Mode
 from graders.results import FindingKind, GradeResult, UncheckedReason
 from graders.tests.contract import assert_contract
 from graders.verdicts import Verdict
@@ -107,7 +108,7 @@ def test_the_race_run_follows_a_crash_but_not_a_hang() -> None:
         _step(PLAIN, fixture("goroutines/concurrent_map_writes.txt"), code=2), context
     )
     hung = read_run(_step(PLAIN, fixture("goroutines/timeout.txt"), code=2), _context("TestHangs"))
-    arguments = {"mode": context.mode, "count": 4, "cpus": (1, 2, 4), "test_timeout": 5.0}
+    arguments = {"mode": Mode.SUBMIT, "count": 4, "cpus": (1, 2, 4), "test_timeout": 5.0}
     assert plan.race_run(crashed, **arguments) == RunSettings(
         RunPurpose.RACE, race=True, count=4, cpus=(1, 2, 4), timeout=30.0, test_budget=5.0
     )
