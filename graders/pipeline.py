@@ -342,7 +342,7 @@ class _Grading:
         limits = self.request.limits
         budget = self.options.explore_seconds
         phases = plan.exploration(
-            built, outcomes, self.context, test_timeout=limits.test_timeout_seconds,
+            built, outcomes, mode=self.request.mode, test_timeout=limits.test_timeout_seconds,
             budget_seconds=limits.explore_seconds if budget is None else budget,
         )  # fmt: skip
         if not phases:

@@ -110,13 +110,13 @@ def passed_so_far(build: BuildJudgement, outcomes: Sequence[RunOutcome]) -> bool
 def exploration(
     build: BuildJudgement,
     outcomes: Sequence[RunOutcome],
-    context: Context,
     *,
+    mode: Mode,
     budget_seconds: float,
     test_timeout: float,
 ) -> tuple[tuple[RunSettings, ...], ...]:
     """Schedule exploration's rounds (graders/judge/explore.py), only for submitted code that
     passed the plain and race runs: it looks for what those schedules did not show."""
-    if context.mode is not Mode.SUBMIT or not passed_so_far(build, outcomes):
+    if mode is not Mode.SUBMIT or not passed_so_far(build, outcomes):
         return ()
     return plan_rounds(budget_seconds, test_timeout)
