@@ -300,3 +300,28 @@ def test_the_script_fits_in_one_argument_of_a_command_line() -> None:
     )  # fmt: skip
     script = rounds.round_script(commands, out_dir="/work/out", cwd="/work/run", output_cap=1)
     assert len(script.encode()) < 128 * 1024
+
+
+def test_exploration_is_planned_only_for_submitted_code_that_passed() -> None:
+    from graders.judge import plan
+    from graders.judge.build import BuildJudgement
+    from graders.judge.tests import RunOutcome
+    from graders.request import Mode
+    from graders.results import TestResult, TestStatus
+
+    built = BuildJudgement(built=True, verdict=None, findings=())
+    passed = RunOutcome(
+        RunSettings(RunPurpose.PLAIN), tests=(TestResult("TestA", TestStatus.PASS, 0.0, ""),),
+        leak_checked=True, finished_normally=True,
+    )  # fmt: skip
+    failed = replace(passed, verdict=Verdict.WRONG_ANSWER,
+                     tests=(TestResult("TestA", TestStatus.FAIL, 0.0, ""),))  # fmt: skip
+    due = {"budget_seconds": 3.0, "test_timeout": 20.0}
+    assert len(plan.exploration(built, [passed], mode=Mode.SUBMIT, **due)) == 2
+    assert plan.exploration(built, [passed], mode=Mode.RUN, **due) == ()
+    assert plan.exploration(built, [failed], mode=Mode.SUBMIT, **due) == ()
+    assert (
+        plan.exploration(built, [passed], mode=Mode.SUBMIT, budget_seconds=0, test_timeout=20) == ()
+    )
+    unbuilt = BuildJudgement(built=False, verdict=Verdict.COMPILE_ERROR, findings=())
+    assert plan.exploration(unbuilt, [passed], mode=Mode.SUBMIT, **due) == ()
