@@ -11,7 +11,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from graders.pipeline import check, grade
-from graders.request import EngineSettings, GradeOptions, Mode
+from graders.request import (
+    DEFAULT_EXPLORE_SECONDS,
+    EngineSettings,
+    GradeOptions,
+    InvalidOption,
+    Mode,
+    check_explore_seconds,
+)
 from graders.results import GradeResult
 from graders.verdicts import Verdict
 
@@ -30,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--backend", choices=["auto", "docker", "bwrap"])
         command.add_argument("--race-count", type=int, help="override -count of race runs")
         command.add_argument("--no-bench", action="store_true", help="skip benchmarks")
+        command.add_argument(
+            "--explore-seconds",
+            type=_explore_seconds,
+            help="schedule exploration budget in seconds (0: off; default: the problem's "
+            f"limits.explore_seconds, {DEFAULT_EXPLORE_SECONDS:g} for check)",
+        )
         command.add_argument("--progress", action="store_true", help="print stages to stderr")
     args = parser.parse_args(argv)
 
@@ -38,7 +51,14 @@ def main(argv: list[str] | None = None) -> int:
         from dataclasses import replace
 
         settings = replace(settings, backend=args.backend)
-    options = GradeOptions(race_count=args.race_count, run_benchmarks=not args.no_bench)
+    try:
+        options = GradeOptions(
+            race_count=args.race_count,
+            run_benchmarks=not args.no_bench,
+            explore_seconds=args.explore_seconds,
+        )
+    except InvalidOption as error:
+        parser.error(str(error))
 
     def progress(stage: str, detail: dict) -> None:
         if args.progress:
@@ -66,6 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     if result.verdict is Verdict.SYSTEM_ERROR:
         return 2
     return 0 if result.verdict is Verdict.ACCEPTED else 1
+
+
+def _explore_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+        check_explore_seconds(seconds, "--explore-seconds")
+    except (ValueError, InvalidOption) as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    return seconds
 
 
 def render_text(result: GradeResult) -> str:

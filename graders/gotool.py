@@ -77,6 +77,18 @@ def test_binary_args(
     return tuple(args)
 
 
+def explore_args(
+    binary: str, *, timeout_seconds: float, cpus: tuple[int, ...], run_pattern: str | None = None
+) -> tuple[str, ...]:
+    """One exploration round: the test binary itself (no test2json: the harness's record holds
+    the tallies), every test once per -test.cpu entry, in a new order each time."""
+    args = [binary, "-test.count=1", f"-test.timeout={timeout_seconds:g}s", "-test.shuffle=on",
+            "-test.cpu=" + ",".join(str(c) for c in cpus)]  # fmt: skip
+    if run_pattern:
+        args.append(f"-test.run={run_pattern}")
+    return tuple(args)
+
+
 def bench_args(binary: str, *, bench_time: str, procs: int) -> tuple[str, ...]:
     return (binary, "-test.run=^$", "-test.bench=.", "-test.benchmem", "-test.count=1",
             f"-test.benchtime={bench_time}", f"-test.cpu={procs}")  # fmt: skip

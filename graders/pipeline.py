@@ -2,7 +2,8 @@
 the box and returns its raw data; `graders.judge` decides what it means and what runs next:
 
     prepare -> build (test binaries, race binary, reference, vet) -> plain run (+ leak check)
-    -> race run (-count, -cpu=1,2,4) -> fresh-process confirmations -> benchmarks -> judge
+    -> race run (-count, -cpu=1,2,4) -> fresh-process confirmations -> schedule exploration
+    -> benchmarks -> judge
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from graders import gotool
+from graders import explore, gotool
 from graders.judge import (
     BenchStep,
     BuildStep,
@@ -27,8 +28,8 @@ from graders.judge import (
     rejected,
     system_error,
 )
-from graders.judge.build import judge_build
-from graders.judge.tests import read_run
+from graders.judge.build import BuildJudgement, judge_build
+from graders.judge.tests import RunOutcome, read_run
 from graders.prepare import RejectedInput, check_candidate_source
 from graders.request import EngineSettings, GradeOptions, GradeRequest, Mode, ProblemLimits
 from graders.results import GradeResult, SandboxInfo, UncheckedReason
@@ -194,7 +195,9 @@ class _Grading:
             for settings in plan.confirmations(outcomes, limits.test_timeout_seconds):
                 runs.append(self.test(settings))
                 outcomes.append(read_run(runs[-1], self.context))
-            if plan.benchmarks_due(built, outcomes, self.context):
+            explored = self.explore(built, outcomes)
+            runs += explored
+            if plan.benchmarks_due(built, outcomes, self.context, explored):
                 bench = self.bench()
         return Steps(
             build=build,
@@ -336,6 +339,39 @@ class _Grading:
             record = self.box.read_files([record_path], HARNESS_RECORD_BYTES).get(record_path)
         self.box.set_memory(allowed)
         return TestRunStep(settings, run, record)
+
+    def explore(self, built: BuildJudgement, outcomes: list[RunOutcome]) -> list[TestRunStep]:
+        """Schedule exploration's rounds (graders/judge/explore.py), all in one sandbox run
+        that stops after the first phase with evidence."""
+        limits = self.request.limits
+        budget = self.options.explore_seconds
+        phases = plan.exploration(
+            built, outcomes, mode=self.request.mode, test_timeout=limits.test_timeout_seconds,
+            budget_seconds=limits.explore_seconds if budget is None else budget,
+        )  # fmt: skip
+        if not phases:
+            return []
+        self.emit("exploring", {"seconds": sum(phase[0].explore_seconds for phase in phases)})
+        allowed = problem_memory(limits.memory_mb)
+        self.box.set_memory(max(allowed * RACE_MEMORY_FACTOR, RACE_MEMORY_MIN))
+        pattern = self.context.expected if self.work.run_pattern else ()
+        commands = explore.round_commands(
+            phases, bin_dir=gotool.BIN, out_dir=gotool.OUT,
+            env={"GOCONCUR_MAX_STACK": str(allowed // 4)},
+            run_pattern="^(" + "|".join(pattern) + ")$" if pattern else None,
+        )  # fmt: skip
+        script = explore.round_script(
+            commands, out_dir=gotool.OUT, output_cap=self.options.max_output_bytes,
+            cwd=self._package_dir() if self.work.run_in_source else gotool.RUN_DIR,
+        )  # fmt: skip
+        wall = sum(phase[0].explore_seconds for phase in phases) + limits.test_timeout_seconds
+        with self._timed("explore"):
+            spec = RunSpec(("sh", "-c", script), env=gotool.run_env(), cwd=gotool.RUN_DIR,
+                           wall_seconds=wall + 30, untrusted=True)  # fmt: skip
+            run = self.box.run(spec)
+            files = self.box.read_files(explore.round_files(commands), HARNESS_RECORD_BYTES)
+        self.box.set_memory(allowed)
+        return explore.collect_rounds(phases, commands, files, run)
 
     def bench(self) -> BenchStep:
         samples = self.options.bench_samples

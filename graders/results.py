@@ -103,6 +103,19 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     # races: `access` and `previous_access` are read or write; `place` is where the access
     # happened in the code, else where its goroutine was started, else the test's line
     "data_race": ("access", "place", "previous_access", "previous_place"),
+    # schedule exploration: how often a bug showed in the round that found it. `what` is
+    # leaked, raced, failed, hung or crashed; `hits` of `runs` runs of `tests` (comma-separated)
+    # showed it, at the GOMAXPROCS values `gomaxprocs` and not at `clean_gomaxprocs`; `setting`
+    # is the build and GODEBUG knob ("race build, GODEBUG=asyncpreemptoff=1")
+    "found_by_exploration": (
+        "what",
+        "hits",
+        "runs",
+        "tests",
+        "gomaxprocs",
+        "clean_gomaxprocs",
+        "setting",
+    ),
     # benchmarks
     "too_slow": ("benchmark", "ratio", "max_ratio", "ci_low", "ci_high"),
 }

@@ -9,7 +9,14 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graders.request import GradeRequest, Mode, ProblemLimits, SourceFile, Weights
+from graders.request import (
+    GradeRequest,
+    InvalidOption,
+    Mode,
+    ProblemLimits,
+    SourceFile,
+    Weights,
+)
 from graders.verdicts import Verdict
 
 KINDS = ("implement", "fix", "quiz")
@@ -246,4 +253,7 @@ def _dataclass_from(cls: type, values: dict, root: Path):
     unknown = set(values) - known
     if unknown:
         raise ProblemFormatError(f"{root}: unknown {cls.__name__} keys: {sorted(unknown)}")
-    return cls(**values)
+    try:
+        return cls(**values)
+    except InvalidOption as error:
+        raise ProblemFormatError(f"{root}: {error}") from error

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from graders import GradeOptions, GradeResult, Mode, Verdict, grade
 from graders.programs import run_program
-from graders.request import EngineSettings
+from graders.request import EngineSettings, InvalidOption
 from problems.loader import Problem, ProblemFormatError, load_problem
 
 BANK = Path(__file__).resolve().parent / "bank"
@@ -278,7 +278,17 @@ def main(argv: list[str] | None = None) -> int:
         default=2,
         help="items validated at once (gradings wait on timeouts: overlap them)",
     )
+    parser.add_argument(
+        "--explore-seconds",
+        type=float,
+        default=None,
+        help="schedule exploration budget for every grading (default: each item's own limit)",
+    )
     args = parser.parse_args(argv)
+    try:
+        options = GradeOptions(explore_seconds=args.explore_seconds)
+    except InvalidOption as error:
+        parser.error(str(error))
     settings = EngineSettings.from_env()
     if args.backend:
         settings = replace(settings, backend=args.backend)
@@ -314,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             show_locked(check)
             return [check]
         retries = 0 if args.strict else MUTANT_RETRIES
-        return validate_problem(problem, settings, GradeOptions(), show_locked, retries)
+        return validate_problem(problem, settings, options, show_locked, retries)
 
     with ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
         for found in pool.map(validate_folder, folders):

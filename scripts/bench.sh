@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python scripts/bench_engine.py
+.venv/bin/python scripts/bench_explore.py
 .venv/bin/python scripts/bench_throughput.py
 .venv/bin/python scripts/bench_web.py
 .venv/bin/python scripts/bench_interviews.py

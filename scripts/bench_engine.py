@@ -21,6 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graders import GradeOptions, grade
+from graders.explore import round_commands, round_script
+from graders.judge.explore import plan_rounds as explore_plan
 from graders.request import EngineSettings
 from graders.workload import workload_for_request
 from problems.loader import load_problem
@@ -33,8 +35,9 @@ OPTIONS = GradeOptions(run_benchmarks=False)
 
 
 def bare_host_seconds(problem=PROBLEM) -> float:
-    """The grading commands run bare on the host: build, race build, vet, tests, race runs
-    (no benchmarks: grade problems without them, or with run_benchmarks off)."""
+    """The grading commands run bare on the host: build, race build, vet, tests, race runs,
+    the exploration rounds (no benchmarks: grade problems without them, or with run_benchmarks
+    off)."""
     request = problem.grade_request(problem.reference.encode())
     work = workload_for_request(request)
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,6 +65,13 @@ def bare_host_seconds(problem=PROBLEM) -> float:
              f"-test.count={limits.race_count}", "-test.cpu=1,2,4", "-test.shuffle=on",
              f"-test.run={expected}"],
         ]  # fmt: skip
+        # Schedule exploration: the same rounds the engine runs after a clean race run.
+        phases = explore_plan(limits.explore_seconds, limits.test_timeout_seconds)
+        commands = round_commands(
+            phases, bin_dir=str(binaries), out_dir=tmp, env={}, run_pattern=expected
+        )
+        steps.append(["sh", "-c", round_script(commands, out_dir=tmp, cwd=str(src),
+                                               output_cap=1 << 20)])  # fmt: skip
         started = time.monotonic()
         for step in steps:
             cgo = "1" if "-race" in step or step[1:2] == ["-t"] else "0"

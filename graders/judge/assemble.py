@@ -7,12 +7,14 @@ rules of `merge`, the benchmarks, the wrong-answer rule, the headline and the sc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from graders.judge.bench import compare_benchmarks, performance_score
 from graders.judge.build import judge_build
-from graders.judge.merge import merge
+from graders.judge.explore import ExploreOutcome, judge_exploration
+from graders.judge.merge import Check, merge
 from graders.judge.scores import correctness_score, scores, static_score
-from graders.judge.steps import Context, Steps
+from graders.judge.steps import Context, RunPurpose, Steps
 from graders.judge.tests import read_run
 from graders.results import (
     SCORE_NAMES,
@@ -46,12 +48,22 @@ def judge(steps: Steps, context: Context) -> GradeResult:
             ),
             context=context,
         )
-    outcomes = [read_run(step, context) for step in steps.runs]
+    outcomes = [read_run(step, context) for step in steps.runs
+                if step.settings.purpose is not RunPurpose.EXPLORE]  # fmt: skip
     if not outcomes:
         raise ValueError("judge needs the plain run once the code built")
     merged = merge(outcomes)
-    verdicts = set(merged.verdicts)
+    explored = judge_exploration(
+        [step for step in steps.runs if step.settings.purpose is RunPurpose.EXPLORE], context
+    )
+    verdicts = set(merged.verdicts) | ({explored.verdict} if explored.verdict else set())
+    noted = {f.params.get("test") for f in merged.findings if f.code == "test_not_repeatable"}
     findings = [*build.findings, *merged.findings]
+    findings += [
+        f
+        for f in explored.findings
+        if f.code != "test_not_repeatable" or f.params.get("test") not in noted
+    ]
     if build.verdict is not None:
         verdicts.add(build.verdict)
     benchmarks: tuple[BenchmarkResult, ...] = ()
@@ -65,13 +77,18 @@ def judge(steps: Steps, context: Context) -> GradeResult:
         performance = performance_score(benchmarks, context.bench_max_ratio)
         performance_reason = UncheckedReason.NO_BENCHMARKS
     tests = merged.tests
+    if explored.verdict is Verdict.WRONG_ANSWER:
+        tests = _failed_in_exploration(tests, explored)
     passed = sum(1 for t in tests if t.status is TestStatus.PASS)
     # The wrong-answer rule: a test that did not pass, with nothing else that explains it
     # (a leak or a vet warning does not make a test fail).
     if passed < len(tests) and not (verdicts - {Verdict.VET_ERROR, Verdict.LEAK}):
         verdicts.add(Verdict.WRONG_ANSWER)
-    checks = {"race_free": merged.race_free, "leak_free": merged.leak_free,
-              "deadlock_free": merged.deadlock_free}  # fmt: skip
+    checks = {
+        "race_free": Check(0) if explored.races else merged.race_free,
+        "leak_free": Check(0) if explored.leaks else merged.leak_free,
+        "deadlock_free": Check(0) if explored.deadlocked else merged.deadlock_free,
+    }
     parts: dict[str, int | None] = {
         "correctness": correctness_score(passed, len(context.expected)),
         "performance": performance,
@@ -90,6 +107,21 @@ def judge(steps: Steps, context: Context) -> GradeResult:
         tests=tests,
         benchmarks=benchmarks,
     )
+
+
+def _failed_in_exploration(
+    tests: tuple[TestResult, ...], explored: ExploreOutcome
+) -> tuple[TestResult, ...]:
+    """Tests that failed on a first run in an exploration round did not pass."""
+    failed = {
+        f.params.get("test") for f in explored.findings if f.code == "test_failed_with_settings"
+    }
+    return tuple(
+        replace(t, status=TestStatus.FAIL, output=next(
+            (f.stack for f in explored.findings if f.params.get("test") == t.name), t.output))
+        if t.name in failed and t.status is TestStatus.PASS else t
+        for t in tests
+    )  # fmt: skip
 
 
 def _result(

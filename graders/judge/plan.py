@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graders.judge.build import BuildJudgement
+from graders.judge.explore import judge_exploration, plan_rounds
 from graders.judge.merge import STOPPED, crashed, merge
-from graders.judge.steps import Context, RunPurpose, RunSettings
+from graders.judge.steps import Context, RunPurpose, RunSettings, TestRunStep
 from graders.judge.tests import RunOutcome
 from graders.request import Mode
 from graders.results import TestStatus
@@ -84,11 +85,38 @@ def confirmations(outcomes: Sequence[RunOutcome], test_timeout: float) -> tuple[
     return tuple(planned[:MAX_CONFIRMATIONS])
 
 
-def benchmarks_due(build: BuildJudgement, outcomes: Sequence[RunOutcome], context: Context) -> bool:
+def benchmarks_due(
+    build: BuildJudgement,
+    outcomes: Sequence[RunOutcome],
+    context: Context,
+    explored: Sequence[TestRunStep] = (),
+) -> bool:
     """Speed is measured only for code that passed everything else (vet aside)."""
-    if context.no_benchmarks_because is not None or not build.built or not outcomes:
+    if context.no_benchmarks_because is not None or not passed_so_far(build, outcomes):
+        return False
+    return not judge_exploration(explored, context).found
+
+
+def passed_so_far(build: BuildJudgement, outcomes: Sequence[RunOutcome]) -> bool:
+    """Built, and no run found anything worse than vet's warnings."""
+    if not build.built or not outcomes:
         return False
     merged = merge(outcomes)
     return merged.verdicts <= {Verdict.VET_ERROR} and all(
         t.status is TestStatus.PASS for t in merged.tests
     )
+
+
+def exploration(
+    build: BuildJudgement,
+    outcomes: Sequence[RunOutcome],
+    *,
+    mode: Mode,
+    budget_seconds: float,
+    test_timeout: float,
+) -> tuple[tuple[RunSettings, ...], ...]:
+    """Schedule exploration's rounds (graders/judge/explore.py), only for submitted code that
+    passed the plain and race runs: it looks for what those schedules did not show."""
+    if mode is not Mode.SUBMIT or not passed_so_far(build, outcomes):
+        return ()
+    return plan_rounds(budget_seconds, test_timeout)

@@ -19,6 +19,7 @@ class RunPurpose(StrEnum):
     PLAIN = "plain"  # the first run: every test once, leak check, no race detector
     RACE = "race"  # the race binary repeated (-count) under several GOMAXPROCS (-cpu)
     CONFIRM = "confirm"  # one test alone in a fresh process: was a failure on a repeat real?
+    EXPLORE = "explore"  # a round of schedule exploration (graders/judge/explore.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ class RunSettings:
     tests: tuple[str, ...] = ()  # only these tests; () runs every expected test
     timeout: float = 20.0  # the whole process's -test.timeout, seconds
     test_budget: float | None = None  # one test's limit inside a longer run, seconds
+    godebug: str = ""  # a GODEBUG knob of an exploration round, e.g. asyncpreemptoff=1
+    explore_seconds: float = 0.0  # an exploration round starts no test run after this long
 
     def describe(self) -> str:
         """The flags in words, for messages: "-race -count=4 -cpu=1,2,4"."""
@@ -38,6 +41,8 @@ class RunSettings:
             parts.append(f"-count={self.count}")
         if self.cpus:
             parts.append("-cpu=" + ",".join(map(str, self.cpus)))
+        if self.godebug:
+            parts.append(f"GODEBUG={self.godebug}")
         return " ".join(parts)
 
 

@@ -21,6 +21,7 @@ STAGES = (
     "vetting",
     "testing",
     "race",
+    "exploring",
     "benchmarking",
     "scoring",
     "retrying",

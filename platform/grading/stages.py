@@ -20,6 +20,7 @@ class Step:
     stages: tuple[str, ...]  # the events (engine's and queue's) that mean this step runs
     timing: str = ""  # its key in the result's timings: present when it ran
     score: str = ""  # the score it checks: `unchecked[score]` says why it did not run
+    optional: bool = False  # skipping it says nothing about the steps after it
 
 
 STEPS = (
@@ -27,6 +28,7 @@ STEPS = (
     Step("build", ("running", "sandbox", "building", "vetting"), "build"),
     Step("test", ("testing",), "test", "correctness"),
     Step("race", ("race",), "race", "race_free"),
+    Step("explore", ("exploring",), "explore", optional=True),
     Step("bench", ("benchmarking",), "bench", "performance"),
     Step("done", ("scoring", "done")),
 )
@@ -50,6 +52,9 @@ REASONS = {
     "no_benchmarks": pgettext_lazy("grading step", "this problem has no benchmarks"),
     "skipped_after_failure": pgettext_lazy("grading step", "only run when every test passes"),
     "disabled": pgettext_lazy("grading step", "turned off"),
+    "found_earlier": pgettext_lazy(
+        "grading step", "not needed: the checks before it already found a problem"
+    ),
 }
 
 # A headline verdict that stopped the run, and the reason it gives the checks after it.
@@ -89,7 +94,8 @@ def step_report(result: dict[str, Any] | None, mode: str) -> list[StepReport]:
         reports.append(
             StepReport(step.name, ran=False, reason=reason, why=str(REASONS.get(reason, "")))
         )
-        before = before or reason
+        if not step.optional:
+            before = before or reason
     return reports
 
 
@@ -99,8 +105,12 @@ def _inferred(step: str, verdict: str, mode: str) -> str:
         return "input_rejected" if verdict == "rejected_input" else "system_error"
     if verdict == "compile_error" or step == "test":
         return "build_failed"
-    if step == "bench" and mode == Submission.Mode.RUN:
+    if step in ("bench", "explore") and mode == Submission.Mode.RUN:
         return "not_in_run_mode"
+    if step == "explore":
+        # Exploration looks for bugs the plain and race runs missed: it runs only after a
+        # clean result, and a zero budget turns it off.
+        return "disabled" if verdict in ("accepted", "vet_error") else "found_earlier"
     if verdict in _STOPPED_BY:
         return _STOPPED_BY[verdict]
     if step == "bench" and verdict in ("accepted", "vet_error"):

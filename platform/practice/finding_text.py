@@ -107,6 +107,11 @@ FINDING_TEMPLATES: dict[str, Any] = {
         "Data race: a %(access)s at %(place)s conflicts with an earlier %(previous_access)s at "
         "%(previous_place)s."
     ),
+    # schedule exploration
+    "found_by_exploration": _(
+        "Found by schedule exploration: %(what)s in %(hits)s of %(runs)s runs of %(tests)s "
+        "(at GOMAXPROCS %(gomaxprocs)s%(clean_gomaxprocs)s); %(setting)s."
+    ),
     # benchmarks
     "too_slow": _(
         "%(benchmark)s takes %(ratio)s times the reference's time (allowed: %(max_ratio)s; 95%% "
@@ -137,7 +142,11 @@ _WAIT_REASONS = {
 }
 _LIMITS = {"memory": _("memory"), "time": _("time"), "output": _("output"),
            "pids": _("process"), "disk": _("disk"), "cpu": _("CPU")}  # fmt: skip
+_EXPLORED = {"leaked": _("leaked"), "raced": _("raced"), "failed": _("failed"),
+             "hung": _("hung"), "crashed": _("crashed")}  # fmt: skip
+_BUILDS = {"plain build": _("plain build"), "race build": _("race build")}
 _VALUE_WORDS: dict[str, dict[str, Any]] = {
+    "what": _EXPLORED,
     "access": _ACCESS,
     "previous_access": _ACCESS,
     "wait_reason": _WAIT_REASONS,
@@ -162,6 +171,11 @@ def finding_text(finding: dict[str, Any]) -> str:
 def _value(key: str, value: Any) -> Any:
     if key == "race":  # 1 under the race detector
         return str(_(" under the race detector")) if value else ""
+    if key == "clean_gomaxprocs":  # the GOMAXPROCS values where the bug never showed
+        return str(_("; none at %(values)s") % {"values": value}) if value else ""
+    if key == "setting":  # "race build, GODEBUG=asyncpreemptoff=1": the build's name translated
+        build, sep, knob = str(value).partition(", ")
+        return f"{_BUILDS.get(build, build)}{sep}{knob}"
     if key in _PLACES and value in ("", None):
         return str(_("an unknown place"))
     if isinstance(value, (list, tuple)):

@@ -3,7 +3,7 @@
 // server's account of the finished grading). The socket stays open for the whole grading
 // and carries a tick every few seconds; polling is only the fallback while it is down.
 
-const LONG_STAGES = new Set(["testing", "race"]); // where a hang shows as silence
+const LONG_STAGES = new Set(["testing", "race", "exploring"]); // where a hang shows as silence
 const POLL_MS = 3000;
 const RECONNECTS = 5;
 

@@ -13,7 +13,14 @@ def _report(result: dict, mode: str = "submit") -> dict[str, str]:
     return {r.step: "ran" if r.ran else r.reason for r in step_report(result, mode)}
 
 
-TIMINGS_ALL = {"build": 1.0, "test": 1.0, "race": 2.0, "bench": 3.0, "total": 7.0}
+TIMINGS_ALL = {
+    "build": 1.0,
+    "test": 1.0,
+    "race": 2.0,
+    "explore": 3.0,
+    "bench": 3.0,
+    "total": 10.0,
+}
 
 
 def test_everything_ran() -> None:
@@ -32,6 +39,7 @@ def test_engine_reasons_win() -> None:
         "build": "ran",
         "test": "ran",
         "race": "deadlocked",
+        "explore": "deadlocked",
         "bench": "skipped_after_failure",
         "done": "ran",
     }
@@ -55,6 +63,21 @@ RAN_RACE = {"build": 1, "test": 1, "race": 1}
 def test_inferred_reasons(verdict, timings, mode, race, bench) -> None:
     report = _report({"verdict": verdict, "timings": timings}, mode)
     assert (report["race"], report["bench"]) == (race, bench)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "timings", "mode", "explore", "bench"),
+    [
+        ("accepted", RAN_RACE, "run", "not_in_run_mode", "not_in_run_mode"),
+        ("race", RAN_RACE, "submit", "found_earlier", "skipped_after_failure"),
+        # A zero budget turns exploration off; the benchmarks still say why they did not run.
+        ("accepted", RAN_RACE, "submit", "disabled", "no_benchmarks"),
+        ("leak", {**RAN_RACE, "explore": 3}, "submit", "ran", "skipped_after_failure"),
+    ],
+)
+def test_exploration_step(verdict, timings, mode, explore, bench) -> None:
+    report = _report({"verdict": verdict, "timings": timings}, mode)
+    assert (report["explore"], report["bench"]) == (explore, bench)
 
 
 def test_nothing_after_a_failed_build_or_a_refusal() -> None:

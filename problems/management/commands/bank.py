@@ -26,6 +26,14 @@ class Command(BaseCommand):
         validate = sub.add_parser("validate", help="run references and mutants in the sandbox")
         validate.add_argument("rest", nargs="*")
 
+    def run_from_argv(self, argv: list[str]) -> None:
+        # `validate` has options of its own (--jobs, --strict, --explore-seconds...): hand
+        # everything after it to problems.validation, which Django's parser would refuse.
+        if argv[2:3] == ["validate"]:
+            self._validate(argv[3:])
+            return
+        super().run_from_argv(argv)
+
     def handle(self, *args: object, **options: object) -> None:
         if options["action"] == "validate":
             self._validate(list(options["rest"]))  # type: ignore[arg-type]

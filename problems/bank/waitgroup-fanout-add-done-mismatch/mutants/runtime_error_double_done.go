@@ -1,4 +1,4 @@
-// mutant: adds `defer wg.Done()` at the top but leaves the old wg.Done() at the end, so the counter goes negative; the early Done also lets the test read results a worker still writes, which the race detector reports before the panic
+// mutant: adds `defer wg.Done()` at the top but leaves the old wg.Done() at the end, so the counter goes negative
 package solution
 
 import "sync"

@@ -1,0 +1,15 @@
+package errgroupctxsend
+
+import "testing"
+
+func TestCheckAllBroken(t *testing.T) {
+	if _, err := CheckAll([]int{1, 2, 3, 4, 5, 6}); err == nil {
+		t.Fatal("want an error")
+	}
+}
+
+func TestCheckAllOK(t *testing.T) {
+	if lines, err := CheckAll([]int{1, 2}); err != nil || len(lines) != 2 {
+		t.Fatalf("%v %v", lines, err)
+	}
+}

@@ -1,0 +1,7 @@
+package windingdownafterreturn
+
+import "testing"
+
+func TestFlushAsync(t *testing.T) {
+	FlushAsync(8)
+}

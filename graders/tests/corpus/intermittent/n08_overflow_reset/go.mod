@@ -1,0 +1,8 @@
+module example.com/n08-overflow-reset
+
+go 1.22
+
+require (
+	go.uber.org/goleak v1.3.0
+	golang.org/x/sync v0.24.0
+)

@@ -1,0 +1,5 @@
+module example.com/needs-two-procs
+
+go 1.22
+
+require go.uber.org/goleak v1.3.0
