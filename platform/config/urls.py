@@ -9,6 +9,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("practice/", include("practice.urls")),
     path("interviews/", include("interviews.urls")),
+    path("hiring/", include("assessments.urls")),
+    path("reports/", include("reports.urls")),
+    path("api/reports/", include("reports.api_urls")),
     path("api/", include("practice.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]

@@ -38,6 +38,7 @@ class SubmissionProgress(AsyncJsonWebsocketConsumer):
             return None
         row = (
             Submission.objects.filter(pk=self.submission_id, user=user)
+            .exclude(context=Submission.Context.ASSESSMENT)  # hidden until published
             .values("status", "stage", "verdict")
             .first()
         )
