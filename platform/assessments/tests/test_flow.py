@@ -145,7 +145,9 @@ def test_work_after_the_deadline_is_refused_with_a_clear_message(attempt, candid
         HTTP_ACCEPT="application/json",
     )
     assert submit.status_code == 409 and "Time is up" in submit.json()["error"]
-    quiz = me.post(reverse("assessments:answer", args=[attempt.pk, 2]), {"choice": "b"}, follow=True)
+    quiz = me.post(
+        reverse("assessments:answer", args=[attempt.pk, 2]), {"choice": "b"}, follow=True
+    )
     assert "Time is up" in quiz.content.decode()
     assert not Submission.objects.filter(user=candidate).exists()
     assert ItemWork.objects.get(attempt=attempt, item__position=1).quiz_choice == ""
@@ -162,7 +164,9 @@ def test_finish_then_publish(attempt, candidate, team) -> None:
     assert me.post(reverse("assessments:finish", args=[attempt.pk])).status_code == 302
     done = me.get(reverse("assessments:done", args=[attempt.pk])).content.decode()
     assert "Results are hidden until the team publishes them." in done
-    after = me.post(reverse("assessments:answer", args=[attempt.pk, 1]), {"choice": "a"}, follow=True)
+    after = me.post(
+        reverse("assessments:answer", args=[attempt.pk, 1]), {"choice": "a"}, follow=True
+    )
     assert "You have finished this assessment" in after.content.decode()
     manager = logged_in(team["manager"])
     page = manager.get(reverse("assessments:assessment", args=[attempt.assessment_id]))
