@@ -7,13 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from practice.models import Submission
-
 from assessments import services
 from assessments.receivers import store_scores
 from assessments.tests.conftest import FIXED, assessment, team  # noqa: F401 - fixtures
-from reports.similarity import fingerprint_hashes
+from practice.models import Submission
 
+from reports.similarity import fingerprint_hashes
 
 # Alice's own idea: an atomic read, but a plain increment (so it races).
 RACY_ATOMIC_READ = """package solution
@@ -57,7 +56,8 @@ def v2_result(**overrides: Any) -> dict[str, Any]:
                 "message": "data race: write at solution.go:9 by goroutine 8",
                 "file": "solution.go",
                 "line": 9,
-                "stack": "WARNING: DATA RACE\nWrite at 0x00c by goroutine 8:\n  solution.(*Counter).Inc()",
+                "stack": "WARNING: DATA RACE\nWrite at 0x00c by goroutine 8:\n"
+                "  solution.(*Counter).Inc()",
                 "frames": [],
                 "related": [{"file": "solution.go", "line": 9, "label": "previous write"}],
             }
@@ -87,7 +87,7 @@ def grade(attempt, number: int, source: str, result: dict[str, Any]) -> Submissi
 
 
 @pytest.fixture
-def graded(assessment, make_user):
+def graded(assessment, make_user):  # noqa: F811 - the fixture imported above
     """Three candidates: alice (race, a performance not checked), bob (accepted), and
     carol, who copied bob's answer with the variables renamed and a comment added."""
     people = {}

@@ -13,9 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
-
 from assessments.tests.conftest import logged_in
+from django.urls import reverse
 
 
 @pytest.fixture
