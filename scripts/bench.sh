@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 .venv/bin/python scripts/bench_engine.py
 .venv/bin/python scripts/bench_throughput.py
 .venv/bin/python scripts/bench_web.py
+.venv/bin/python scripts/bench_similarity.py
+.venv/bin/python scripts/bench_reports.py

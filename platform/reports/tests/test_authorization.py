@@ -10,15 +10,15 @@ import json
 
 import pytest
 from asgiref.sync import async_to_sync
+from assessments import services
+from assessments.models import ItemWork
+from assessments.tests.conftest import logged_in
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.urls import reverse
 from grading.consumers import SubmissionProgress
 from practice.tests.test_authorization import SECRETS as PRACTICE_SECRETS
 
-from assessments import services
-from assessments.models import ItemWork
-from assessments.tests.conftest import logged_in
 from reports.tests.conftest import v2_result  # noqa: F401 - graded's helpers
 
 SECRETS = {
