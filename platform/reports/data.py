@@ -13,7 +13,8 @@ from typing import Any
 
 from assessments.models import SCORE_NAMES, Assessment, Attempt, Event, ItemWork
 from django.conf import settings
-from django.db.models import Avg, Count, Max, Sum
+from django.core.cache import cache
+from django.db.models import Avg, Count, Max, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -54,7 +55,20 @@ def starter_hashes(starter: str) -> frozenset[int]:
 
 def similarity_flags(assessment_id: int) -> dict[int, list[dict[str, Any]]]:
     """{work id: [{"work", "attempt", "user", "score"}...]} for pairs above the threshold,
-    compared within each item of the assessment."""
+    compared within each item of the assessment. Cached until an answer is added: the key
+    is the assessment's count of answers and its latest submission time."""
+    answers = ItemWork.objects.filter(attempt__assessment_id=assessment_id).aggregate(
+        n=Count("pk", filter=Q(submission__isnull=False)), last=Max("submitted_at")
+    )
+    key = f"similarity:{assessment_id}:{answers['n']}:{answers['last']}"
+    flags = cache.get(key)
+    if flags is None:
+        flags = _similarity_flags(assessment_id)
+        cache.set(key, flags, 3600)
+    return flags
+
+
+def _similarity_flags(assessment_id: int) -> dict[int, list[dict[str, Any]]]:
     rows = (
         ItemWork.objects.filter(attempt__assessment_id=assessment_id)
         .exclude(fingerprints=[])
