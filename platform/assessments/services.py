@@ -292,6 +292,7 @@ def answer_quiz(attempt: Attempt, work: ItemWork, choice: str) -> None:
     correct = choice == problem.secret.quiz_answer
     answered = ItemWork.objects.filter(pk=work.pk, quiz_choice="").update(
         quiz_choice=choice, state=ItemWork.State.ANSWERED, submitted_at=timezone.now(),
+        submissions_count=1,
         **{k: v for k, v in scores.quiz(correct).items()},
     )  # fmt: skip
     if not answered:
