@@ -60,7 +60,8 @@ def similarity_flags(assessment_id: int) -> dict[int, list[dict[str, Any]]]:
     answers = ItemWork.objects.filter(attempt__assessment_id=assessment_id).aggregate(
         n=Count("pk", filter=Q(submission__isnull=False)), last=Max("submitted_at")
     )
-    key = f"similarity:{assessment_id}:{answers['n']}:{answers['last']}"
+    last = answers["last"].timestamp() if answers["last"] else 0
+    key = f"similarity:{assessment_id}:{answers['n']}:{last}"
     flags = cache.get(key)
     if flags is None:
         flags = _similarity_flags(assessment_id)
@@ -221,10 +222,13 @@ def comparison_rows(assessment: Assessment) -> list[dict[str, Any]]:
     )
     per_item: dict[int, dict[int, float | None]] = {}
     grading: dict[int, int] = {}
-    for attempt_id, position, total, state in ItemWork.objects.filter(
-        attempt__assessment=assessment
-    ).values_list("attempt_id", "item__position", "total", "state"):
-        per_item.setdefault(attempt_id, {})[position + 1] = total
+    work_attempt: dict[int, int] = {}
+    numbers = dict(assessment.items.values_list("pk", "position"))
+    for pk, attempt_id, item_id, total, state in ItemWork.objects.filter(
+        item_id__in=numbers
+    ).values_list("pk", "attempt_id", "item_id", "total", "state"):
+        per_item.setdefault(attempt_id, {})[numbers[item_id] + 1] = total
+        work_attempt[pk] = attempt_id
         if state == ItemWork.State.GRADING:
             grading[attempt_id] = grading.get(attempt_id, 0) + 1
     pastes = dict(
@@ -234,9 +238,6 @@ def comparison_rows(assessment: Assessment) -> list[dict[str, Any]]:
         .values_list("attempt_id", "n")
     )
     flagged: dict[int, int] = {}
-    work_attempt = dict(
-        ItemWork.objects.filter(attempt__assessment=assessment).values_list("pk", "attempt_id")
-    )
     for work_id, others in similarity_flags(assessment.pk).items():
         flagged[work_attempt[work_id]] = flagged.get(work_attempt[work_id], 0) + len(others)
     rows = []
