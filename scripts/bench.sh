@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 .venv/bin/python scripts/bench_engine.py
 .venv/bin/python scripts/bench_throughput.py
 .venv/bin/python scripts/bench_web.py
+.venv/bin/python scripts/bench_interviews.py
 .venv/bin/python scripts/bench_similarity.py
 .venv/bin/python scripts/bench_reports.py

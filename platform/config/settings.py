@@ -143,7 +143,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "expiry": 30},
+        "CONFIG": {
+            # redis-py 8 reads with a 5 s socket timeout by default, which breaks the
+            # layer's blocking pop: every idle consumer crashed after 5 s
+            # (django/channels_redis#422). No read timeout; connecting still has one.
+            "hosts": [{"address": REDIS_URL, "socket_timeout": None, "socket_connect_timeout": 5}],
+            "expiry": 30,
+            # A full channel drops messages silently; a shared editor sends one per key.
+            "capacity": 1000,
+        },
     }
 }
 

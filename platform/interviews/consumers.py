@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -26,6 +27,7 @@ from interviews.access import participant_for
 from interviews.models import DocUpdate, Participant, Session, SessionItem
 
 REFUSED = 4403
+SAVE_EVERY = 0.1  # seconds between a consumer's batched writes of the update log
 
 
 @database_sync_to_async
@@ -54,6 +56,11 @@ class DocConsumer(YjsConsumer):
             return
         self._inserted = 0
         self._pending: list[bytes] = []
+        self._unsaved: list[DocUpdate] = []
+        self._saver = asyncio.create_task(self._save_every(SAVE_EVERY))
+        # Joined before reading the state, so a change in between is not missed.
+        await self.channel_layer.group_add(live.room(self.session_id), self.channel_name)
+        self.state = live.state(await _session(self.session_id))
         await super().connect()
 
     async def make_ydoc(self) -> Doc:
@@ -77,11 +84,15 @@ class DocConsumer(YjsConsumer):
 
     _from_client = False
 
-    async def _may_edit(self) -> bool:
-        session = await _session(self.session_id)
-        if not session.is_open:
+    def _may_edit(self) -> bool:
+        if self.state.get("status") != Session.Status.OPEN:
             return False
-        return self.participant.is_interviewer or not session.editor_locked
+        return self.participant.is_interviewer or not self.state.get("editor_locked")
+
+    async def session_event(self, event: dict[str, Any]) -> None:
+        """The session's state, kept current by the room's events: no query per key."""
+        if event["payload"].get("event") == "state":
+            self.state = event["payload"]
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None):
         if self.participant is None or not bytes_data:
@@ -91,30 +102,38 @@ class DocConsumer(YjsConsumer):
             and len(bytes_data) > 1
             and bytes_data[1] != YSyncMessageType.SYNC_STEP1
         )
-        if writes and not await self._may_edit():
+        if writes and not self._may_edit():
             return  # read-only: the update is neither stored nor passed on
         self._from_client, self._pending, self._inserted = True, [], 0
         try:
             await super().receive(text_data, bytes_data)
         finally:
             self._from_client = False
-        if self._pending:
-            await self._store(self._pending, self._inserted)
-
-    @database_sync_to_async
-    def _store(self, updates: list[bytes], inserted: int) -> None:
         now = timezone.now()
-        DocUpdate.objects.bulk_create(
+        self._unsaved.extend(
             DocUpdate(
                 item_id=self.item_id,
                 participant=self.participant,
                 update=update,
-                inserted=inserted,
-                is_paste=inserted >= doc.PASTE_CHARS,
-                created_at=now,
+                inserted=self._inserted,
+                is_paste=self._inserted >= doc.PASTE_CHARS,
+                created_at=now,  # when it arrived: the replay's clock
             )
-            for update in updates
+            for update in self._pending
         )
+
+    async def _save_every(self, seconds: float) -> None:
+        """One INSERT per batch, not per key: SQLite has one writer, and a consumer busy
+        writing is a consumer not reading its channel. A batch lost with the process is
+        still in the clients' documents and comes back in their next sync."""
+        while True:
+            await asyncio.sleep(seconds)
+            await self._save()
+
+    async def _save(self) -> None:
+        batch, self._unsaved = self._unsaved, []
+        if batch:
+            await database_sync_to_async(DocUpdate.objects.bulk_create)(batch)
 
     async def send_message(self, message_wrapper: YjsConsumer.WrappedMessage) -> None:
         # Everyone's updates reach this copy too, so a later sync step from this client
@@ -129,6 +148,9 @@ class DocConsumer(YjsConsumer):
 
     async def disconnect(self, code: int) -> None:
         if self.room_name is not None:
+            self._saver.cancel()
+            await self._save()
+            await self.channel_layer.group_discard(live.room(self.session_id), self.channel_name)
             await super().disconnect(code)
 
 

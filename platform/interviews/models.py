@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from problems.models import Problem
 
@@ -158,10 +159,11 @@ class SessionRun(models.Model):
 
 
 class Rating(models.TextChoices):
-    STRONG_NO = "strong_no", _("Strong no")
-    NO = "no", _("No")
-    YES = "yes", _("Yes")
-    STRONG_YES = "strong_yes", _("Strong yes")
+    # A context: the catalogue's plain "Yes"/"No" are answers, these are hiring ratings.
+    STRONG_NO = "strong_no", pgettext_lazy("rating", "Strong no")
+    NO = "no", pgettext_lazy("rating", "No")
+    YES = "yes", pgettext_lazy("rating", "Yes")
+    STRONG_YES = "strong_yes", pgettext_lazy("rating", "Strong yes")
 
 
 SKILLS = (

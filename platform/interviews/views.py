@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from grading.options import FaultSwitches
 
@@ -21,6 +20,7 @@ from interviews.access import may_review, participant_for, remember
 from interviews.forms import JoinForm, NewSessionForm, clean_rubric
 from interviews.models import SKILLS, DocUpdate, Participant, Rating, Session, SessionRun
 from problems.models import FollowUp
+from problems.rendering import render_markdown
 
 
 def _interviewer_only(request: HttpRequest) -> None:
@@ -221,7 +221,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             "session": session,
             "card": card,
             "rows": rows,
+            "notes_html": render_markdown(card.notes),
             "edits": DocUpdate.objects.filter(item__session=session).count(),
-            "title": _("Scorecard"),
         },
     )

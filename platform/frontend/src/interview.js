@@ -51,7 +51,11 @@ function startSession(root) {
   const isInterviewer = d.role === "interviewer";
   const open = d.open === "1";
   const ydoc = new Y.Doc();
-  const provider = new WebsocketProvider(`${wsBase()}/ws/interviews/${d.session}/doc`, d.item, ydoc);
+  // resyncInterval: a sync request every 5 s reaches the room, so an update a busy server
+  // dropped (a full or expired channel) is sent again by whoever has it.
+  const provider = new WebsocketProvider(`${wsBase()}/ws/interviews/${d.session}/doc`, d.item, ydoc, {
+    resyncInterval: 5000,
+  });
   const ytext = ydoc.getText("code");
   const color = COLORS[Math.floor(Math.random() * COLORS.length)];
   provider.awareness.setLocalStateField("user", { name: d.name, color, colorLight: `${color}33` });
@@ -74,8 +78,13 @@ function startSession(root) {
   window.goconcurInterview = { ydoc, provider, view, ytext };
   const connection = root.querySelector("#connection");
   provider.on("status", ({ status }) => {
-    connection.textContent = status;
+    connection.textContent = connection.dataset[status] || status;
     connection.dataset.status = status;
+  });
+  // Synced: the server's copy and ours were exchanged (after every reconnect too).
+  provider.on("sync", (synced) => {
+    if (synced) connection.dataset.synced = "1";
+    else delete connection.dataset.synced;
   });
 
   const runs = root.querySelector("#runs");
@@ -90,9 +99,12 @@ function startSession(root) {
     row.textContent = text;
     if (msg.verdict) row.dataset.verdict = msg.verdict;
   };
+  let leaving = false; // a form of this page is navigating away (End): no reload then
+  root.addEventListener("submit", (e) => { if (!e.defaultPrevented) leaving = true; });
   openEvents(`${wsBase()}/ws/interviews/${d.session}/events/`, (msg) => {
     if (msg.event === "state") {
-      if (String(msg.current) !== d.item || (msg.status === "ended" && open)) location.reload();
+      const moved = String(msg.current) !== d.item || (msg.status === "ended" && open);
+      if (moved && !leaving) location.reload();
       view.dispatch({ effects: editable.reconfigure(EditorState.readOnly.of(!canEdit(msg.editor_locked))) });
     } else if (msg.event === "run" || msg.event === "result") {
       showRun(runs, msg, describe(msg));
@@ -188,7 +200,21 @@ function startReplay(root) {
     }
   };
   const load = () => {
-    frames = data.items.find((it) => String(it.id) === itemSelect.value)?.frames || [];
+    // The scrubber walks edits, runs and results in time order: a run's moment shows the
+    // code as it was then, and its result appears where it came back.
+    const edits = data.items.find((it) => String(it.id) === itemSelect.value)?.frames || [];
+    const marks = [];
+    for (const run of data.runs.filter((r) => String(r.item) === itemSelect.value)) {
+      marks.push({ at: run.at, run: true });
+      if (run.done_at !== null) marks.push({ at: run.done_at, run: true });
+    }
+    frames = [];
+    let last = edits[0];
+    const all = [...edits.map((f) => ({ ...f, edit: true })), ...marks].sort((a, b) => a.at - b.at);
+    for (const f of all) {
+      if (f.edit) last = f;
+      frames.push(f.edit ? f : { ...last, at: f.at, paste: false, who: "" });
+    }
     scrubber.max = Math.max(frames.length - 1, 0);
     show(0);
   };

@@ -12,6 +12,7 @@ from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 from config.asgi import application
 from django.test import Client
+from practice.tests.conftest import live_queue, live_web  # noqa: F401  (real services)
 from pycrdt import (
     Doc,
     Text,

@@ -75,6 +75,16 @@ def test_a_run_in_the_session_is_graded_and_ends_in_the_scorecard(
     assert submission.verdict == "race"
     assert submission.engine_options == {}  # the candidate cannot flip fault switches
 
+    # The interviewer's fault switches become engine options of that one run.
+    with django_capture_on_commit_callbacks(execute=True):
+        mine = interviewer_client.post(
+            f"/interviews/{session.pk}/run/",
+            {"mode": "run", "gomaxprocs_1": "on", "many_runs": "on"},
+        )
+    switched = Submission.objects.get(interview_run__pk=mine.json()["run"])
+    assert switched.engine_options == {"race_cpus": [1], "bench_procs": 1, "race_count": 50}
+    assert switched.status == "done" and switched.verdict == "race"
+
     interviewer_client.post(f"/interviews/{session.pk}/control/", {"runs_disabled": "1"})
     refused = cleo.post(f"/interviews/{session.pk}/run/", {"mode": "run"})
     assert refused.status_code == 403 and "turned runs off" in refused.json()["error"]
@@ -100,9 +110,9 @@ def test_a_run_in_the_session_is_graded_and_ends_in_the_scorecard(
     card = Session.objects.get(pk=session.pk).scorecard
     assert card.recommendation == "yes" and card.notes.startswith("# Good")
     assert card.rubric["concurrency"]["rating"] == "strong_yes"
-    assert card.last_result_id == submission.pk and card.candidate_name == "Cleo"
+    assert card.last_result_id == switched.pk and card.candidate_name == "Cleo"
     page = interviewer_client.get(f"/interviews/{session.pk}/scorecard/").content.decode()
-    assert "Strong yes" in page and "quick" in page
+    assert "Strong yes" in page and "quick" in page and "<h1>Good</h1>" in page
 
     # Read-only after the end.
     assert cleo.post(f"/interviews/{session.pk}/run/", {"mode": "run"}).status_code == 409
@@ -112,7 +122,8 @@ def test_a_run_in_the_session_is_graded_and_ends_in_the_scorecard(
     assert late.status_code == 409
 
     runs = interviewer_client.get(f"/interviews/{session.pk}/replay.json").json()["runs"]
-    assert [(r["who"], r["verdict"]) for r in runs] == [("Cleo", "race")]
+    assert [(r["who"], r["verdict"]) for r in runs] == [("Cleo", "race"), ("ivan", "race")]
+    assert runs[1]["switches"] == ["bench_procs", "race_count", "race_cpus"]
 
 
 def test_the_replay_shows_each_edit_in_order(session, interviewer_client) -> None:
@@ -138,3 +149,22 @@ def test_the_replay_shows_each_edit_in_order(session, interviewer_client) -> Non
     assert frames[1]["text"].endswith("// one\n") and frames[2]["text"].endswith("// two\n")
     assert frames[3]["text"].endswith("x" * 60) and frames[3]["who"] == me.name
     assert [f["at"] for f in frames] == sorted(f["at"] for f in frames)
+
+
+def test_switching_items_keeps_each_items_code(bank, interviewer, interviewer_client) -> None:
+    session = services.create_session(interviewer, "Two", [bank["safe-counter"]], True)
+    counter, blank = session.items.all()
+    cleo = join(session)
+    assert "A counter safe" in cleo.get(f"/interviews/{session.pk}/").content.decode()
+    response = interviewer_client.post(f"/interviews/{session.pk}/control/", {"current": blank.pk})
+    assert response.status_code == 200
+    page = cleo.get(f"/interviews/{session.pk}/").content.decode()
+    assert f'data-item="{blank.pk}"' in page and "Blank Go file" in page
+    refused = cleo.post(f"/interviews/{session.pk}/run/", {"mode": "run"})
+    assert refused.status_code == 400 and "no tests" in refused.json()["error"]
+    assert services.current_code(counter).startswith("package solution\n\n// Counter")
+    other = services.create_session(interviewer, "Other", [], True)
+    wrong = interviewer_client.post(
+        f"/interviews/{session.pk}/control/", {"current": other.current_id}
+    )
+    assert wrong.status_code == 400
