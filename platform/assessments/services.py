@@ -102,7 +102,7 @@ def invite(assessment: Assessment, emails: list[str], links: int, url_for: Any) 
 def send_invitation(invitation: Invitation, url: str) -> None:
     assessment = invitation.assessment
     body = _(
-        "You are invited to the assessment \u201c%(title)s\u201d for %(position)s.\n\n"
+        "You are invited to the assessment “%(title)s” for %(position)s.\n\n"
         "It has %(items)d items and a time limit of %(minutes)d minutes, counted from "
         "the moment you start. It can be started until %(closes)s (UTC).\n\n"
         "Start here: %(url)s\n"
@@ -143,7 +143,7 @@ def add_interview(attempt: Attempt, interviewer: Any) -> AttemptInterview:
         for item in attempt.assessment.items.select_related("problem")
         if not item.problem.is_quiz
     ]
-    title = f"{attempt.assessment.title} \u00b7 {attempt.user.get_full_name() or attempt.user}"
+    title = f"{attempt.assessment.title} · {attempt.user.get_full_name() or attempt.user}"
     session = create_session(interviewer, title[:200], problems, blank=not problems)
     return AttemptInterview.objects.create(attempt=attempt, session=session)
 

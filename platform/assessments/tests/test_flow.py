@@ -221,3 +221,14 @@ def test_finishing_sends_the_signed_webhook(
     assert report["candidate"] == "alice" and report["status"] == "finished"
     assert report["items"][1]["scores"]["correctness"] == 100
     assert Attempt.objects.get(pk=attempt.pk).notified_at is not None
+
+
+def test_the_pages_speak_chinese(attempt, candidate, team) -> None:
+    me = logged_in(candidate)
+    me.cookies["django_language"] = "zh-hans"
+    page = me.get(reverse("assessments:take", args=[attempt.pk, 1])).content.decode()
+    assert "剩余时间" in page and "提交本题" in page and "完成测评" in page
+    manager = logged_in(team["manager"])
+    manager.cookies["django_language"] = "zh-hans"
+    page = manager.get(reverse("reports:candidate", args=[attempt.pk])).content.decode()
+    assert "诚信信号" in page and "未检查" in page
