@@ -174,3 +174,12 @@ def test_the_progress_socket_refuses_an_assessment_answer(world) -> None:
         return connected
 
     assert async_to_sync(connect)() is False
+
+
+def test_no_submission_webhook_for_an_assessment_answer(world) -> None:
+    from grading.tasks import deliver_webhooks
+    from practice.models import Webhook
+
+    user = world["attempts"]["alice"].user
+    Webhook.objects.create(user=user, url="http://127.0.0.1:9/never", secret="s")
+    assert deliver_webhooks(world["works"]["alice"].submission_id) == 0
