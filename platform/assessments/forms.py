@@ -32,13 +32,13 @@ def _in(days: int):
     return lambda: (timezone.now() + timedelta(days=days)).replace(second=0, microsecond=0)
 
 
+MAX_ITEMS = 8
+
+
 class AssessmentForm(forms.Form):
+    """The items are chosen one per numbered field, so their order is the manager's."""
+
     title = forms.CharField(label=_("Title"), max_length=200)
-    problems = forms.ModelMultipleChoiceField(
-        label=_("Bank items (coding and quiz), in this order"),
-        queryset=Problem.objects.filter(is_active=True),
-        widget=forms.SelectMultiple(attrs={"size": 10}),
-    )
     time_limit_minutes = forms.IntegerField(
         label=_("Time limit (minutes)"), min_value=1, max_value=24 * 60, initial=90
     )
@@ -47,17 +47,28 @@ class AssessmentForm(forms.Form):
     hints_allowed = forms.BooleanField(label=_("Hints allowed"), required=False)
     with_interview = forms.BooleanField(label=_("Live interview sessions"), required=False)
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        bank = Problem.objects.filter(is_active=True).order_by("kind", "slug")
+        for n in range(1, MAX_ITEMS + 1):
+            self.fields[f"item_{n}"] = forms.ModelChoiceField(
+                label=_("Item %(n)d (coding or quiz)") % {"n": n},
+                queryset=bank,
+                required=n == 1,
+            )
+
     def clean(self) -> dict:
         data = super().clean()
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
             raise forms.ValidationError(_("The window must close after it opens."))
+        chosen = self.ordered_problems()
+        if len({p.pk for p in chosen}) != len(chosen):
+            raise forms.ValidationError(_("An item can appear only once."))
         return data
 
     def ordered_problems(self) -> list[Problem]:
-        """In the order they were listed in the request (a select keeps the page's order)."""
-        chosen = {str(p.pk): p for p in self.cleaned_data["problems"]}
-        ids = [pk for pk in self.data.getlist("problems") if pk in chosen]
-        return [chosen[pk] for pk in dict.fromkeys(ids)]
+        fields = (self.cleaned_data.get(f"item_{n}") for n in range(1, MAX_ITEMS + 1))
+        return [problem for problem in fields if problem is not None]
 
 
 class InviteForm(forms.Form):

@@ -8,7 +8,7 @@ import csv
 import io
 
 from assessments import access
-from assessments.models import SCORE_LABELS, ItemWork
+from assessments.models import SCORE_LABELS, Attempt, ItemWork
 from assessments.services import close_expired
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -102,13 +102,14 @@ def _rows_html(context: dict) -> str:
     numbers = [item.number for item in context["items"]]
     link = reverse("reports:candidate", args=[0]).replace("/0/", "/{}/")
     grading = f' <small class="muted">({escape(_("grading"))})</small>'
+    statuses = {key: escape(label) for key, label in Attempt.Status.choices}
     out = []
     for row in context["rows"]:
         name = escape(row["candidate"])
         scores, items = row["scores"], row["items"]
         out.append(
             f'<tr data-candidate="{name}"><td><a href="{link.format(row["attempt"])}">{name}</a>'
-            f"</td><td>{escape(row['status'])}{grading if row['grading'] else ''}</td>"
+            f"</td><td>{statuses[row['status']]}{grading if row['grading'] else ''}</td>"
             + "".join(f'<td data-score="{c}">{_number(scores[c])}</td>' for c in cells)
             + "".join(f"<td>{_number(items.get(n))}</td>" for n in numbers)
             + f"<td>{row['minutes']}</td><td>{row['pastes'] or ''}</td>"
@@ -156,7 +157,7 @@ def compare_csv(request: HttpRequest, pk: int) -> HttpResponse:
         writer.writerow(
             [
                 row["candidate"],
-                row["status"],
+                Attempt.Status(row["status"]).label,
                 *[_cell(row["scores"][name]) for name, _label in context["columns"]],
                 *[_cell(row["items"].get(item.number)) for item in context["items"]],
                 row["minutes"],

@@ -29,7 +29,8 @@ def test_the_team_creates_and_invites(team, bank, client) -> None:
         reverse("assessments:new", args=[team["position"].pk]),
         {
             "title": "Screen",
-            "problems": [bank["quiz-unbuffered"].pk, bank["safe-counter"].pk],
+            "item_1": bank["safe-counter"].pk,
+            "item_3": bank["quiz-unbuffered"].pk,  # a gap is fine; the order is kept
             "time_limit_minutes": 45,
             "opens_at": "2020-01-01 00:00",
             "closes_at": "2099-01-01 00:00",
@@ -38,7 +39,7 @@ def test_the_team_creates_and_invites(team, bank, client) -> None:
     )
     assert response.status_code == 302, response.content
     assessment = team["position"].assessments.get()
-    assert [i.problem.slug for i in assessment.items.all()] == ["quiz-unbuffered", "safe-counter"]
+    assert [i.problem.slug for i in assessment.items.all()] == ["safe-counter", "quiz-unbuffered"]
     assert assessment.hints_allowed and assessment.time_limit_minutes == 45
     invite = reverse("assessments:invite", args=[assessment.pk])
     manager.post(invite, {"emails": "a@example.com\nb@example.com", "links": "1"})
@@ -48,6 +49,12 @@ def test_the_team_creates_and_invites(team, bank, client) -> None:
     assert f"/hiring/invitation/{token}/" in mail.outbox[0].body + mail.outbox[1].body
     page = manager.get(reverse("assessments:assessment", args=[assessment.pk])).content.decode()
     assert "Invited: 3" in page and "/hiring/invitation/" in page  # the hand-out link
+    twice = manager.post(
+        reverse("assessments:new", args=[team["position"].pk]),
+        {"title": "T", "item_1": bank["safe-counter"].pk, "item_2": bank["safe-counter"].pk,
+         "time_limit_minutes": 5, "opens_at": "2020-01-01 00:00", "closes_at": "2099-01-01 00:00"},
+    )  # fmt: skip
+    assert "An item can appear only once." in twice.content.decode()
     bad = manager.post(invite, {"emails": "not-an-address", "links": "0"}, follow=True)
     assert "not-an-address is not an e-mail address." in bad.content.decode()
     # An interviewer of the position reads, but does not manage.

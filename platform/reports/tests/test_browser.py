@@ -51,9 +51,8 @@ def test_hiring_flow(bank, make_user, live_queue, live_web, tmp_path: Path, sett
         page.click("text=Create position")
         page.click("text=New assessment")
         page.fill("#id_title", "Concurrency screen")
-        page.select_option(
-            "#id_problems", [str(bank["safe-counter"].pk), str(bank["quiz-unbuffered"].pk)]
-        )
+        page.select_option("#id_item_1", str(bank["safe-counter"].pk))
+        page.select_option("#id_item_2", str(bank["quiz-unbuffered"].pk))
         page.fill("#id_time_limit_minutes", "30")
         page.click("text=Create assessment")
         page.fill("#id_emails", "\n".join(f"{name}@example.com" for name in answers))
@@ -69,14 +68,14 @@ def test_hiring_flow(bank, make_user, live_queue, live_web, tmp_path: Path, sett
             _log_in(me, live_web, name, link.split(live_web, 1)[1])
             me.click("[data-start]")
             me.wait_for_selector("[data-timer]")
-            me.check("input[name=choice][value=b]")  # item 1, the quiz (the bank's order)
-            me.click("button:text('Answer')")
-            me.wait_for_selector("[data-answered]")
-            me.click("text=Next item")
-            if source:
+            if source:  # item 1, the code
                 me.fill("[data-source]", source)
                 me.click("text=Submit this item")
                 me.wait_for_selector("text=Answer received.")
+            me.click("text=Next item")
+            me.check("input[name=choice][value=b]")  # item 2, the quiz
+            me.click("button:text('Answer')")
+            me.wait_for_selector("[data-answered]")
             me.click("text=Finish the assessment")
             me.wait_for_selector("[data-hidden-results]")
             assert "accepted" not in me.content() and "race" not in me.content()
@@ -100,8 +99,8 @@ def test_hiring_flow(bank, make_user, live_queue, live_web, tmp_path: Path, sett
         assert csv.startswith(b"\xef\xbb\xbf") and len(csv.decode("utf-8-sig").splitlines()) == 4
 
         page.click("[data-candidate=ben] a")
-        page.click("[data-item='2'] [data-score=race_free] a.evidence-link")
-        assert page.is_visible("#evidence-2-race_free >> text=Race report")
+        page.click("[data-item='1'] [data-score=race_free] a.evidence-link")
+        assert page.is_visible("#evidence-1-race_free >> text=Race report")
         page.screenshot(path="/tmp/goconcur-hiring-report.png", full_page=True)
         with page.expect_download() as pdf_download:
             page.click("[data-export-pdf]")
@@ -110,7 +109,7 @@ def test_hiring_flow(bank, make_user, live_queue, live_web, tmp_path: Path, sett
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "ben" in text and "Race report" in text
         browser.close()
-    assert set(ItemWork.objects.filter(item__position=1).values_list("state", flat=True)) == {
+    assert set(ItemWork.objects.filter(item__position=0).values_list("state", flat=True)) == {
         "graded",
         "not_submitted",
     }
