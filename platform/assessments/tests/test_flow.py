@@ -239,3 +239,22 @@ def test_the_pages_speak_chinese(attempt, candidate, team) -> None:
     manager.cookies["django_language"] = "zh-hans"
     page = manager.get(reverse("reports:candidate", args=[attempt.pk])).content.decode()
     assert "诚信信号" in page and "未检查" in page
+
+
+def test_signing_up_from_an_invitation_comes_back_to_it(assessment, client, settings) -> None:
+    invitation = services.invite(assessment, [], 1, str)[0]
+    url = reverse("assessments:invitation", args=[invitation.token])
+    page = client.get(url).content.decode()
+    assert f"/accounts/signup/?next={url}" in page.replace("%2F", "/")
+    response = client.post(
+        f"/accounts/signup/?next={url}",
+        {"username": "newbie", "password1": "Tr1cky-pass-42", "password2": "Tr1cky-pass-42"},
+    )
+    assert response.status_code == 302 and response["Location"] == url
+    elsewhere = client.post("/accounts/logout/")
+    assert elsewhere.status_code == 302
+    evil = client.post(
+        "/accounts/signup/?next=https://evil.example/",
+        {"username": "newbie2", "password1": "Tr1cky-pass-42", "password2": "Tr1cky-pass-42"},
+    )
+    assert evil["Location"] == reverse(settings.LOGIN_REDIRECT_URL)
