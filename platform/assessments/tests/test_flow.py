@@ -258,3 +258,17 @@ def test_signing_up_from_an_invitation_comes_back_to_it(assessment, client, sett
         {"username": "newbie2", "password1": "Tr1cky-pass-42", "password2": "Tr1cky-pass-42"},
     )
     assert evil["Location"] == reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def test_hints_only_where_allowed(attempt, candidate) -> None:
+    me = logged_in(candidate)
+    hint = reverse("assessments:hint", args=[attempt.pk, 1])
+    refused = me.post(hint, follow=True).content.decode()
+    assert "Hints are not allowed in this assessment." in refused
+    assert ItemWork.objects.get(attempt=attempt, item__position=0).hints_revealed == 0
+    attempt.assessment.hints_allowed = True
+    attempt.assessment.save()
+    page = me.post(hint, follow=True).content.decode()
+    first = attempt.assessment.items.get(position=0).problem.hints.order_by("position")[0]
+    assert first.text_en in page and "Show a hint" in page  # one more to open
+    assert ItemWork.objects.get(attempt=attempt, item__position=0).hints_revealed == 1
