@@ -145,6 +145,19 @@ class Typist:
             resyncing.cancel()
 
 
+def redis_round_trips(port: int, count: int = 300) -> list[float]:
+    import redis
+
+    client = redis.Redis(port=port)
+    out = []
+    for _ in range(count):
+        started = time.perf_counter()
+        client.ping()
+        out.append((time.perf_counter() - started) * 1000)
+    client.close()
+    return out
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process, from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -308,6 +321,9 @@ def main() -> None:
         wait_port(port)
         print(f"interviews: one uvicorn process, {os.cpu_count()} cores, SQLite, Redis layer")
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        # Each key costs several Redis round trips in series (the group send, then one pop
+        # per receiving consumer): on a busy machine their latency bounds the throughput.
+        print(f"Redis round trip (PING) {quantiles(redis_round_trips(redis_port))}")
         pairs = asyncio.run(session_round(port, specs[:1], args.keys * 2, args.pace))
         ms = latencies(pairs[0])
         p95 = statistics.quantiles(ms, n=100)[94] if len(ms) > 1 else float("nan")

@@ -14,7 +14,13 @@ def timeline(session: Session) -> dict[str, Any]:
     start = session.created_at.timestamp()
     items: list[dict[str, Any]] = []
     for item in session.items.select_related("problem"):
-        rows = DocUpdate.objects.filter(item=item).select_related("participant")
+        # In arrival order: consumers save in batches, so ids follow the saves, not the keys
+        # (Yjs applies updates in any order; the frames must follow time).
+        rows = (
+            DocUpdate.objects.filter(item=item)
+            .select_related("participant")
+            .order_by("created_at", "id")
+        )
         log = [
             (
                 row.created_at.timestamp(),

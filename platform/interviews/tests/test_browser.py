@@ -151,13 +151,19 @@ def test_two_people_in_one_session(bank, live_queue, live_web) -> None:
                 for n in range(1, len(word) + 1)
             ]
             assert firsts == sorted(firsts), word
+        # Playing moves the scrubber on and shows the code of each moment...
         ivan.select_option("#replay-speed", "16")
         ivan.click("#replay-play")
-        ivan.wait_for_function(
-            "(t) => document.querySelector('#replay-code').textContent === t",
-            arg=final,
-            timeout=60_000,
+        ivan.wait_for_function("Number(document.querySelector('#replay-scrubber').value) >= 5")
+        ivan.click("#replay-play")  # pause
+        at = int(ivan.input_value("#replay-scrubber"))  # the runs come after every edit
+        assert at < len(texts) and ivan.text_content("#replay-code") == texts[at]
+        # ...and the scrubber's end is the session's final code.
+        ivan.evaluate(
+            "() => { const s = document.querySelector('#replay-scrubber');"
+            " s.value = s.max; s.dispatchEvent(new Event('input')); }"
         )
+        assert ivan.text_content("#replay-code") == final
         ivan.screenshot(path="/tmp/goconcur-interview-replay.png", full_page=True)
         browser.close()
 

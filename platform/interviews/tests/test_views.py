@@ -168,3 +168,28 @@ def test_switching_items_keeps_each_items_code(bank, interviewer, interviewer_cl
         f"/interviews/{session.pk}/control/", {"current": other.current_id}
     )
     assert wrong.status_code == 400
+
+
+def test_the_replay_follows_arrival_time_not_save_order(session, interviewer_client) -> None:
+    """Consumers save in batches: a later key can be stored first."""
+    from pycrdt import Doc, Text
+
+    peer = Doc()
+    peer.apply_update(bytes(DocUpdate.objects.get(item=session.current).update))
+    text = peer.get("code", type=Text)
+    updates = []
+    for chunk in ("A", "B"):
+        before = peer.get_state()
+        text.insert(len(str(text)), chunk)
+        updates.append(peer.get_update(before))
+    now = timezone.now()
+    DocUpdate.objects.create(
+        item=session.current, update=updates[1], created_at=now + timedelta(seconds=2)
+    )
+    DocUpdate.objects.create(
+        item=session.current, update=updates[0], created_at=now + timedelta(seconds=1)
+    )
+    frames = interviewer_client.get(f"/interviews/{session.pk}/replay.json").json()["items"][0][
+        "frames"
+    ]
+    assert [f["text"][-2:] for f in frames[1:]] == ["\nA", "AB"]
