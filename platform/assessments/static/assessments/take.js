@@ -38,7 +38,7 @@
     saveState.textContent = head.dataset.labelSaving;
     try {
       const response = await fetch(head.dataset.draftUrl, {
-        method: "POST", body, credentials: "same-origin",
+        method: "POST", body, credentials: "same-origin", keepalive: true,
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrf ? csrf.value : "" },
       });
       const data = await response.json().catch(() => ({}));
