@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -175,6 +175,17 @@ def accept(token: str, user: Any, now: datetime | None = None) -> Attempt:
     if Attempt.objects.filter(assessment=assessment, user=user).exists():
         raise Refused(_("You have already taken this assessment."), status=409)
     deadline = min(now + timedelta(minutes=assessment.time_limit_minutes), assessment.closes_at)
+    try:
+        return _start(invitation, user, now, deadline)
+    except IntegrityError:  # a racing start of the same invitation (a double click, two people)
+        winner = Attempt.objects.filter(invitation=invitation).first()
+        if winner is not None and winner.user_id == user.pk:
+            return winner
+        raise Refused(_("This invitation was already used by someone else."), status=410) from None
+
+
+def _start(invitation: Invitation, user: Any, now: datetime, deadline: datetime) -> Attempt:
+    assessment = invitation.assessment
     with transaction.atomic():
         attempt = Attempt.objects.create(
             invitation=invitation,
