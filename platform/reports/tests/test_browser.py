@@ -23,6 +23,15 @@ pytestmark = [
 ]
 
 
+# A real paste event (what the browser sends for Ctrl+V), with the text on its clipboard.
+PASTE = """text => {
+  const data = new DataTransfer();
+  data.setData("text/plain", text);
+  document.querySelector(".cm-content").dispatchEvent(
+    new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+}"""
+
+
 def _log_in(page, base: str, username: str, next_url: str = "") -> None:
     page.goto(f"{base}/accounts/login/?next={next_url}")
     page.fill("#id_username", username)
@@ -68,8 +77,14 @@ def test_hiring_flow(bank, make_user, live_queue, live_web, tmp_path: Path, sett
             _log_in(me, live_web, name, link.split(live_web, 1)[1])
             me.click("[data-start]")
             me.wait_for_selector("[data-timer]")
-            if source:  # item 1, the code
-                me.fill("[data-source]", source)
+            if source:  # item 1, the code, pasted into the editor
+                me.click(".cm-content")
+                me.keyboard.press("Control+a")
+                me.keyboard.press("Delete")
+                me.evaluate(PASTE, source)
+                me.wait_for_selector("[data-save-state]:text('Saved')")
+                me.reload()  # the draft is on the server
+                assert "c.mu" in me.inner_text(".cm-content") or source == RACY
                 me.click("text=Submit this item")
                 me.wait_for_selector("text=Answer received.")
             me.click("text=Next item")
@@ -93,6 +108,11 @@ def test_hiring_flow(bank, make_user, live_queue, live_web, tmp_path: Path, sett
         )
         assert order == ["ana", "cho", "ben"] or order[0] == "ana", order
         page.screenshot(path="/tmp/goconcur-hiring-compare.png", full_page=True)
+        pastes = page.eval_on_selector_all(
+            "[data-comparison] tbody tr",
+            "rows => rows.map(r => r.children[r.children.length - 2].textContent)",
+        )
+        assert pastes[order.index("ana")] == "1" and pastes[order.index("cho")] == ""
         with page.expect_download() as csv_download:
             page.click("[data-export-csv]")
         csv = Path(csv_download.value.path()).read_bytes()
@@ -104,10 +124,10 @@ def test_hiring_flow(bank, make_user, live_queue, live_web, tmp_path: Path, sett
         page.screenshot(path="/tmp/goconcur-hiring-report.png", full_page=True)
         with page.expect_download() as pdf_download:
             page.click("[data-export-pdf]")
-        pdf = tmp_path / "report.pdf"
+        pdf = Path("/tmp/goconcur-hiring-report.pdf")
         pdf_download.value.save_as(pdf)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-        assert "ben" in text and "Race report" in text
+        assert "ben" in text and "Race report" in text, text[text.find("Failing") :][:3000]
         browser.close()
     assert set(ItemWork.objects.filter(item__position=0).values_list("state", flat=True)) == {
         "graded",

@@ -1,4 +1,5 @@
-// The assessment page: the timer (against the server's deadline), the draft saved to the
+// The assessment page (editor.js puts CodeMirror over the textarea and reports to it): the
+// timer (against the server's deadline), the draft saved to the
 // server as the candidate types (debounced, retried while offline, flushed on leaving), the
 // size of each paste (an integrity signal for the team), and the answer's state polled
 // while it is graded. The server re-checks the deadline on every write.
@@ -66,6 +67,7 @@
     const text = (event.clipboardData || window.clipboardData).getData("text");
     if (text) pasted.push(text.length);
   });
+  source.addEventListener("paste-size", (event) => pasted.push(event.detail)); // from the editor
   source.addEventListener("keydown", (event) => {
     if (event.key === "Tab" && !event.shiftKey) {
       event.preventDefault();
