@@ -183,3 +183,19 @@ def test_no_submission_webhook_for_an_assessment_answer(world) -> None:
     user = world["attempts"]["alice"].user
     Webhook.objects.create(user=user, url="http://127.0.0.1:9/never", secret="s")
     assert deliver_webhooks(world["works"]["alice"].submission_id) == 0
+
+
+def test_an_assessments_interview_is_reviewed_by_that_positions_team_only(world, team) -> None:
+    link = world["attempts"]["alice"].interviews.get()
+    pages = [
+        reverse("interviews:replay", args=[link.session_id]),
+        reverse("interviews:scorecard", args=[link.session_id]),
+    ]
+    for url in pages:
+        for who in ("manager", "interviewer"):
+            assert world["clients"][who].get(url).status_code == 200, (url, who)
+        for who in ("other manager", "other interviewer", "candidate", "other candidate"):
+            assert refused(world["clients"][who].get(url)), (url, who)
+    title = link.session.title
+    assert title in world["clients"]["manager"].get("/interviews/").content.decode()
+    assert title not in world["clients"]["other manager"].get("/interviews/").content.decode()
