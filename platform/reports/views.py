@@ -78,7 +78,12 @@ def _comparison(request: HttpRequest, pk: int) -> dict:
         sort = "total"
     descending = request.GET.get("dir", "desc") != "asc"
     minimums = data.filters_from(request.GET)
-    shown = data.sort_and_filter(rows, sort, descending, minimums)
+    status = request.GET.get("status", "")
+    if status in Attempt.Status.values:
+        rows_in = [row for row in rows if row["status"] == status]
+    else:
+        rows_in, status = rows, ""
+    shown = data.sort_and_filter(rows_in, sort, descending, minimums)
     counts = data.distributions(rows)
     items = list(assessment.items.select_related("problem"))
     return {
@@ -90,6 +95,8 @@ def _comparison(request: HttpRequest, pk: int) -> dict:
         "sort": sort,
         "descending": descending,
         "minimums": minimums,
+        "status": status,
+        "statuses": Attempt.Status.choices,
         "charts": [charts.distribution(label, counts[name]) for name, label in _score_columns()],
     }
 

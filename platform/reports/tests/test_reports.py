@@ -63,6 +63,11 @@ def test_comparison_sorts_and_filters_by_any_score(graded, manager) -> None:
     filtered = manager.get(url + "?min_race_free=50&min_item2=50").content.decode()
     assert 'data-candidate="bob"' in filtered
     assert 'data-candidate="alice"' not in filtered and 'data-candidate="carol"' not in filtered
+    from assessments import services
+
+    services.finish(graded["carol"])
+    finished = manager.get(url + "?status=finished").content.decode()
+    assert 'data-candidate="carol"' in finished and 'data-candidate="bob"' not in finished
     # performance is not checked for alice: a minimum on it leaves her out, never as 0
     assert 'data-candidate="alice"' not in manager.get(url + "?min_performance=0").content.decode()
 
