@@ -7,13 +7,23 @@ from interviews.models import SKILLS, Rating
 from problems.models import Problem
 
 
+class ItemChoice(forms.ModelMultipleChoiceField):
+    """Items named as interviewers look for them: title, kind and difficulty, then slug."""
+
+    def label_from_instance(self, problem: Problem) -> str:
+        return (
+            f"{problem.title()} · {problem.get_kind_display()} · "
+            f"{problem.get_difficulty_display()} ({problem.slug})"
+        )
+
+
 class NewSessionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    problems = forms.ModelMultipleChoiceField(
+    problems = ItemChoice(
         label=_("Bank items"),
         queryset=Problem.objects.filter(is_active=True).exclude(kind=Problem.Kind.QUIZ),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs={"size": 12}),
     )
     blank = forms.BooleanField(label=_("Add a blank Go file"), required=False)
 

@@ -19,7 +19,15 @@ from grading.options import FaultSwitches
 from interviews import services
 from interviews.access import may_review, participant_for, remember
 from interviews.forms import JoinForm, NewSessionForm, clean_rubric
-from interviews.models import SKILLS, DocUpdate, Participant, Rating, Session, SessionRun
+from interviews.models import (
+    SKILLS,
+    DocUpdate,
+    Invite,
+    Participant,
+    Rating,
+    Session,
+    SessionRun,
+)
 from problems.models import FollowUp
 from problems.rendering import render_markdown
 
@@ -74,6 +82,10 @@ def new_session(request: HttpRequest) -> HttpResponse:
 
 
 def join(request: HttpRequest, token: str) -> HttpResponse:
+    # The person the link already admitted comes back in (a closed tab, a new visit).
+    invite = Invite.objects.filter(token=token).only("session_id").first()
+    if invite and participant_for(invite.session_id, None, request.session) is not None:
+        return redirect("interviews:session", pk=invite.session_id)
     form = JoinForm(request.POST or None)
     error = ""
     if request.method == "POST" and form.is_valid():

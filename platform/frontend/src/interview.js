@@ -87,6 +87,10 @@ function startSession(root) {
     else delete connection.dataset.synced;
   });
 
+  const runButtons = [...root.querySelectorAll(".run-bar button[data-mode]")];
+  const hasTests = runButtons.some((b) => !b.disabled);
+  const setRunnable = (yes) => { for (const b of runButtons) b.disabled = !(yes && hasTests); };
+  setRunnable(open && (isInterviewer || d.runsDisabled !== "1"));
   const runs = root.querySelector("#runs");
   const runMessage = root.querySelector("#run-message");
   const showRun = (list, msg, text) => {
@@ -106,6 +110,7 @@ function startSession(root) {
       const moved = String(msg.current) !== d.item || (msg.status === "ended" && open);
       if (moved && !leaving) location.reload();
       view.dispatch({ effects: editable.reconfigure(EditorState.readOnly.of(!canEdit(msg.editor_locked))) });
+      setRunnable(msg.status === "open" && (isInterviewer || !msg.runs_disabled));
     } else if (msg.event === "run" || msg.event === "result") {
       showRun(runs, msg, describe(msg));
     }

@@ -86,7 +86,9 @@ def test_two_people_in_one_session(bank, live_queue, live_web) -> None:
             ).result()
         ivan.goto(f"{live_web}/interviews/new/")
         ivan.fill("#id_title", "Counter round")
-        ivan.select_option("#id_problems", label="safe-counter")
+        ivan.select_option(
+            "#id_problems", label="A counter safe for concurrent use · Fix · Easy (safe-counter)"
+        )
         ivan.click("main button[type=submit]")
         _connected(ivan)
         link = ivan.input_value("#invite-link")

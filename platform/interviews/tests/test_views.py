@@ -53,6 +53,9 @@ def test_the_invite_admits_one_person_before_it_expires(session) -> None:
         assert marker not in page
     from django.test import Client
 
+    # The person admitted comes back through the same link; nobody else does.
+    again = cleo.get(f"/interviews/join/{session.invite.token}/")
+    assert again.status_code == 302 and again["Location"] == f"/interviews/{session.pk}/"
     late = Client().post(f"/interviews/join/{session.invite.token}/", {"name": "Mallory"})
     assert "already used" in late.content.decode()
     fresh = services.renew_invite(session)
