@@ -43,7 +43,9 @@ def distribution(
         parts.append(
             f'<line class="marker" x1="{x:.1f}" y1="{PAD - 2}" x2="{x:.1f}" y2="{base_y}" '
             f'stroke="#c0392b" stroke-width="2"/>'
-            f'<text x="{min(x + 3, WIDTH - 40):.1f}" y="{PAD + 8}" font-size="9" fill="#c0392b">'
+            # The label on the side with room: left of the line past the middle.
+            f'<text x="{x + 3 if x < WIDTH / 2 else x - 3:.1f}" y="{PAD + 8}" font-size="9" '
+            f'fill="#c0392b" text-anchor="{"start" if x < WIDTH / 2 else "end"}">'
             f"{escape(marker_label)}</text>"
         )
     parts.append("</svg>")
