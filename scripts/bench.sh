@@ -7,3 +7,5 @@ cd "$(dirname "$0")/.."
 .venv/bin/python scripts/bench_throughput.py
 .venv/bin/python scripts/bench_web.py
 .venv/bin/python scripts/bench_interviews.py
+.venv/bin/python scripts/bench_similarity.py
+.venv/bin/python scripts/bench_reports.py

@@ -11,6 +11,9 @@ packages=(
 	debootstrap     # sandbox root filesystem (sandbox/image/build.sh)
 	docker.io       # sandbox backend (dockerd started by scripts/ensure_dockerd.sh)
 	redis-server    # job queue
+	postgresql      # the production database, tested by make test (a private cluster)
+	libpango-1.0-0 libpangoft2-1.0-0 # WeasyPrint's text layout (reports as PDF)
+	poppler-utils   # pdftotext/pdftoppm: the tests read the PDF reports back
 	util-linux      # flock, setpriv, unshare
 	chromium        # headless browser for the platform's pages
 	fonts-noto-cjk  # so CJK text renders in chromium

@@ -19,6 +19,12 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = form.save()  # role defaults to candidate: sign-up never grants more
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        # Back where they came from (an assessment's invitation), when it is ours.
+        target = request.GET.get("next", "")
+        if target and url_has_allowed_host_and_scheme(
+            target, {request.get_host()}, request.is_secure()
+        ):
+            return redirect(target)
         return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/signup.html", {"form": form})
 

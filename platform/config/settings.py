@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "practice",
     "grading",
     "interviews",
+    "assessments",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -174,7 +176,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-submissions": {
         "task": "grading.tasks.sweep_submissions",
         "schedule": float(os.environ.get("GOCONCUR_SWEEP_SECONDS", 15)),
-    }
+    },
+    "close-expired-attempts": {"task": "assessments.tasks.close_expired", "schedule": 60.0},
 }
 
 # Grading and the queue.
@@ -186,6 +189,15 @@ GOCONCUR_RETRY_BASE_SECONDS = float(os.environ.get("GOCONCUR_RETRY_BASE_SECONDS"
 GOCONCUR_MAX_SOURCE_BYTES = 64 * 1024
 GOCONCUR_RATE_LIMIT_PER_MINUTE = _env_int("GOCONCUR_RATE_LIMIT_PER_MINUTE", 10)
 GOCONCUR_MAX_IN_FLIGHT = _env_int("GOCONCUR_MAX_IN_FLIGHT", 3)
+
+# Invitations. The console backend prints messages to the web's log: set EMAIL_BACKEND (and
+# Django's EMAIL_HOST...) to send them for real.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "goconcur <noreply@localhost>")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _env_int("EMAIL_PORT", 25)
+# Reports: an item's percentile appears once this many candidates were graded on it.
+GOCONCUR_PERCENTILE_MIN_ATTEMPTS = _env_int("GOCONCUR_PERCENTILE_MIN_ATTEMPTS", 5)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -101,6 +101,7 @@ class SubmissionProgress(AsyncJsonWebsocketConsumer):
             return None
         return (
             Submission.objects.filter(pk=self.submission_id, user=user)
+            .exclude(context=Submission.Context.ASSESSMENT)  # hidden until published
             .values(
                 "status",
                 "stage",

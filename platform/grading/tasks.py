@@ -47,6 +47,8 @@ def deliver_webhooks(submission_id: int) -> int:
     from practice.models import Submission, Webhook
 
     submission = Submission.objects.select_related("problem").get(pk=submission_id)
+    if submission.context == Submission.Context.ASSESSMENT:
+        return 0  # hidden from its candidate; the team gets assessment.finished instead
     hooks = Webhook.objects.filter(user_id=submission.user_id, is_active=True)
     body = json.dumps(
         {"event": "submission.done", "submission": submission_payload(submission)},

@@ -34,7 +34,21 @@ def participant_for(session_id: int, user: Any, django_session: Any) -> Particip
 
 
 def may_review(session: Session, user: Any) -> bool:
-    """The replay and the scorecard: the session's interviewer and the hiring team."""
+    """The replay and the scorecard: the session's interviewer and the hiring team; for a
+    session held for an assessment, only that position's members (assessments.access)."""
     if user is None or not user.is_authenticated:
         return False
-    return session.interviewer_id == user.pk or user.is_hiring_manager or user.is_superuser
+    if session.interviewer_id == user.pk or user.is_superuser:
+        return True
+    from assessments.models import AttemptInterview
+
+    position = (
+        AttemptInterview.objects.filter(session_id=session.pk)
+        .values_list("attempt__assessment__position_id", flat=True)
+        .first()
+    )
+    if position is not None:
+        from assessments.access import role_in
+
+        return role_in(position, user) is not None
+    return user.is_hiring_manager

@@ -9,6 +9,7 @@ import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -53,7 +54,11 @@ def session_list(request: HttpRequest) -> HttpResponse:
     if user.is_interviewer:
         sessions = Session.objects.filter(interviewer=user)
     elif user.is_hiring_manager:
-        sessions = Session.objects.filter(status=Session.Status.ENDED)
+        # Sessions held for an assessment are listed to that position's members only.
+        sessions = Session.objects.filter(status=Session.Status.ENDED).exclude(
+            Q(assessment_link__isnull=False)
+            & ~Q(assessment_link__attempt__assessment__position__memberships__user=user)
+        )
     else:
         raise PermissionDenied
     return render(

@@ -189,7 +189,11 @@ class SubmissionResult(APIView):
         }
     )
     def get(self, request: Request, pk: int) -> Response:
-        submission = get_object_or_404(Submission, pk=pk, user=request.user)
+        submission = get_object_or_404(
+            Submission.objects.exclude(context=Submission.Context.ASSESSMENT),
+            pk=pk,
+            user=request.user,
+        )
         if not submission.is_done:
             return Response(
                 {"detail": "not graded yet", "status": submission.status},

@@ -166,7 +166,9 @@ def _submit(request: HttpRequest, slug: str) -> HttpResponse:
 def _own_submission(request: HttpRequest, pk: int) -> Submission:
     submission = get_object_or_404(Submission.objects.select_related("problem"), pk=pk)
     # Staff may look (support); anyone else only at their own. 404, not 403: ids leak nothing.
-    if submission.user_id != request.user.pk and not request.user.is_staff:
+    # An assessment's results stay hidden from its candidate (the reports app shows them).
+    mine = submission.user_id == request.user.pk
+    if not request.user.is_staff and (not mine or submission.context == "assessment"):
         raise Http404
     return submission
 

@@ -91,7 +91,7 @@ def worker_env(redis_server: RedisServer, database: str, **extra: str) -> dict[s
     return {
         **os.environ,
         "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url(database),
         "REDIS_URL": redis_server.url,
         "GOCONCUR_LEASE_SECONDS": "3",
         "GOCONCUR_QUEUE_DEADLINE_SECONDS": "4",
@@ -99,6 +99,17 @@ def worker_env(redis_server: RedisServer, database: str, **extra: str) -> dict[s
         "GOCONCUR_RETRY_BASE_SECONDS": "0.5",
         **extra,
     }
+
+
+def database_url(name: str) -> str:
+    """The URL of this test process's database (SQLite file or PostgreSQL test database), for
+    a worker or web process to share it."""
+    from django.db import connection
+
+    conf = connection.settings_dict
+    if conf["ENGINE"].endswith("postgresql"):
+        return f"postgres://{conf['USER']}@{conf['HOST']}:{conf['PORT']}/{name}"
+    return f"sqlite:///{name}"
 
 
 class Workers:
@@ -190,3 +201,114 @@ class Workers:
             subprocess.run(["umount", "-l", str(box)], check=False, capture_output=True)
             shutil.rmtree(box, ignore_errors=True)
         shutil.rmtree(self.jobs, ignore_errors=True)
+
+
+class PostgresServer:
+    """A private PostgreSQL cluster (Debian's `postgresql` package) in its own data directory,
+    on a free loopback port, trusting local connections, with durability off: a test
+    database, not a store. As root the server runs as the `postgres` system user (it refuses
+    root), so its data directory is handed to that user."""
+
+    def __init__(self, workdir: Path, user: str = "goconcur") -> None:
+        self.port = free_port()
+        self.workdir = workdir
+        self.data = workdir / "data"
+        self.user = user
+        self.url = f"postgres://{user}@127.0.0.1:{self.port}/{user}"
+        self.process: subprocess.Popen | None = None
+
+    @staticmethod
+    def bin_dir() -> Path:
+        versions = sorted(
+            Path("/usr/lib/postgresql").glob("*/bin/postgres"),
+            key=lambda path: int(path.parent.parent.name),
+        )
+        if not versions:
+            raise RuntimeError("PostgreSQL is not installed (scripts/install_system.sh)")
+        return versions[-1].parent
+
+    def _as_owner(self) -> list[str]:
+        return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    def start(self) -> None:
+        bin_dir = self.bin_dir()
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.workdir, "postgres", "postgres")
+        subprocess.run(
+            [
+                *self._as_owner(),
+                str(bin_dir / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                self.user,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        self.process = subprocess.Popen(
+            [
+                *self._as_owner(),
+                str(bin_dir / "postgres"),
+                "-D",
+                str(self.data),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-k",
+                str(self.workdir),
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=200",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.workdir / "postgres.log", "w"),  # noqa: SIM115 - the server's
+            start_new_session=True,
+        )
+        try:
+            wait_for(self._ready, 30, "postgres to start")
+            import psycopg
+
+            with psycopg.connect(self._url("postgres"), autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{self.user}"')
+        except BaseException:
+            self.stop()
+            raise
+
+    def _url(self, database: str) -> str:
+        return f"postgres://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def _ready(self) -> bool:
+        if self.process is not None and self.process.poll() is not None:
+            log = (self.workdir / "postgres.log").read_text()
+            raise RuntimeError(f"postgres exited: {log[-2000:]}")
+        import psycopg
+
+        try:
+            with psycopg.connect(self._url("postgres"), connect_timeout=1):
+                return True
+        except psycopg.OperationalError:
+            return False
+
+    def stop(self) -> None:
+        if self.process:
+            # SIGINT: PostgreSQL's fast shutdown (runuser passes the signal on).
+            os.killpg(self.process.pid, signal.SIGINT)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+            self.process = None
+        shutil.rmtree(self.workdir, ignore_errors=True)
