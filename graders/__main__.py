@@ -43,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
             help="schedule exploration budget in seconds (0: off; default: the problem's "
             f"limits.explore_seconds, {DEFAULT_EXPLORE_SECONDS:g} for check)",
         )
+        command.add_argument("--no-race", action="store_true", help="skip the race runs")
+        command.add_argument(
+            "--gomaxprocs", type=int, help="run everything at this one GOMAXPROCS (a fault switch)"
+        )
         command.add_argument("--progress", action="store_true", help="print stages to stderr")
     args = parser.parse_args(argv)
 
@@ -56,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             race_count=args.race_count,
             run_benchmarks=not args.no_bench,
             explore_seconds=args.explore_seconds,
+            race=not args.no_race,
+            gomaxprocs=args.gomaxprocs,
         )
     except InvalidOption as error:
         parser.error(str(error))

@@ -170,6 +170,7 @@ class _Grading:
             weights=request.weights,
             bench_max_ratio=request.limits.bench_max_ratio,
             no_benchmarks_because=_no_benchmarks_because(request, workload, options),
+            race_checked=options.race,
         )
 
     def run(self) -> Steps:
@@ -179,17 +180,20 @@ class _Grading:
         runs: list[TestRunStep] = []
         bench = None
         if built.built:
-            plain = self.test(plan.plain_run(limits.test_timeout_seconds))
+            pinned = self.options.gomaxprocs
+            plain = self.test(plan.plain_run(limits.test_timeout_seconds, pinned))
             runs.append(plain)
             outcomes = [read_run(plain, self.context)]
             race = plan.race_run(
                 outcomes[0],
                 mode=self.request.mode,
                 count=self.options.race_count or limits.race_count,
-                cpus=self.options.race_cpus,
+                cpus=(pinned,) if pinned else self.options.race_cpus,
                 test_timeout=limits.test_timeout_seconds,
             )
-            if race is not None:
+            if race is not None and pinned:
+                race = replace(race, cpus=(pinned,))  # a pinned GOMAXPROCS holds in Run too
+            if race is not None and self.options.race:
                 runs.append(self.test(race))
                 outcomes.append(read_run(runs[-1], self.context))
             for settings in plan.confirmations(outcomes, limits.test_timeout_seconds):
@@ -348,6 +352,7 @@ class _Grading:
         phases = plan.exploration(
             built, outcomes, mode=self.request.mode, test_timeout=limits.test_timeout_seconds,
             budget_seconds=limits.explore_seconds if budget is None else budget,
+            race=self.options.race, gomaxprocs=self.options.gomaxprocs,
         )  # fmt: skip
         if not phases:
             return []
@@ -381,7 +386,7 @@ class _Grading:
             gotool.bench_args(
                 f"{gotool.BIN}/solution.test",
                 bench_time=self.options.bench_time,
-                procs=self.options.bench_procs,
+                procs=self.options.gomaxprocs or self.options.bench_procs,
             )
         )
         reference = candidate.replace(f"{gotool.BIN}/solution.test", f"{gotool.BIN}/reference.test")

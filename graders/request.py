@@ -27,6 +27,9 @@ DEFAULT_EXPLORE_SECONDS = 3.0
 MAX_EXPLORE_SECONDS = 300.0
 
 
+MAX_GOMAXPROCS = 64  # beyond this a setting tells nothing more about schedules
+
+
 class InvalidOption(ValueError):
     """An option or limit that makes no sense; the message says which and why."""
 
@@ -88,6 +91,8 @@ class GradeOptions:
     max_source_bytes: int = 64 * 1024
     max_output_bytes: int = 1024 * 1024
     explore_seconds: float | None = None  # None: the problem's limits.explore_seconds; 0: off
+    race: bool = True  # False: no race runs or race rounds; race_free is left unchecked
+    gomaxprocs: int | None = None  # every run (tests, race, exploration, benchmarks) at this one
 
     def __post_init__(self) -> None:
         if not self.race_cpus or any(
@@ -109,6 +114,15 @@ class GradeOptions:
             raise InvalidOption(f"bench_samples must be at least 1, not {self.bench_samples!r}")
         if self.explore_seconds is not None:
             check_explore_seconds(self.explore_seconds, "explore_seconds")
+        if not isinstance(self.race, bool):
+            raise InvalidOption(f"race must be true or false, not {self.race!r}")
+        if self.gomaxprocs is not None and (
+            isinstance(self.gomaxprocs, bool) or not isinstance(self.gomaxprocs, int)
+            or not 1 <= self.gomaxprocs <= MAX_GOMAXPROCS
+        ):  # fmt: skip
+            raise InvalidOption(
+                f"gomaxprocs must be between 1 and {MAX_GOMAXPROCS}, not {self.gomaxprocs!r}"
+            )
 
 
 # The engine is configured by where its sandbox runs: one settings object, read once.

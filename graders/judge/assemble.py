@@ -85,7 +85,7 @@ def judge(steps: Steps, context: Context) -> GradeResult:
     if passed < len(tests) and not (verdicts - {Verdict.VET_ERROR, Verdict.LEAK}):
         verdicts.add(Verdict.WRONG_ANSWER)
     checks = {
-        "race_free": Check(0) if explored.races else merged.race_free,
+        "race_free": Check(0) if explored.races else _race_check(merged.race_free, context),
         "leak_free": Check(0) if explored.leaks else merged.leak_free,
         "deadlock_free": Check(0) if explored.deadlocked else merged.deadlock_free,
     }
@@ -107,6 +107,13 @@ def judge(steps: Steps, context: Context) -> GradeResult:
         tests=tests,
         benchmarks=benchmarks,
     )
+
+
+def _race_check(race_free: Check, context: Context) -> Check:
+    """The race runs' check, unless the options turned them off: then nothing looked."""
+    if context.race_checked or race_free.score == 0:
+        return race_free
+    return Check(None, UncheckedReason.DISABLED)
 
 
 def _failed_in_exploration(

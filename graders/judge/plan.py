@@ -19,8 +19,10 @@ from graders.verdicts import Verdict
 MAX_CONFIRMATIONS = 12
 
 
-def plain_run(test_timeout: float) -> RunSettings:
-    return RunSettings(RunPurpose.PLAIN, timeout=test_timeout)
+def plain_run(test_timeout: float, gomaxprocs: int | None = None) -> RunSettings:
+    return RunSettings(
+        RunPurpose.PLAIN, cpus=(gomaxprocs,) if gomaxprocs else (), timeout=test_timeout
+    )
 
 
 def race_run(
@@ -114,9 +116,18 @@ def exploration(
     mode: Mode,
     budget_seconds: float,
     test_timeout: float,
+    race: bool = True,
+    gomaxprocs: int | None = None,
 ) -> tuple[tuple[RunSettings, ...], ...]:
     """Schedule exploration's rounds (graders/judge/explore.py), only for submitted code that
-    passed the plain and race runs: it looks for what those schedules did not show."""
+    passed the plain and race runs: it looks for what those schedules did not show. With the
+    race runs off there are no race rounds; a pinned GOMAXPROCS replaces the cycle."""
     if mode is not Mode.SUBMIT or not passed_so_far(build, outcomes):
         return ()
-    return plan_rounds(budget_seconds, test_timeout)
+    phases = (
+        tuple(
+            replace(r, cpus=(gomaxprocs,)) if gomaxprocs else r for r in phase if race or not r.race
+        )
+        for phase in plan_rounds(budget_seconds, test_timeout)
+    )
+    return tuple(phase for phase in phases if phase)

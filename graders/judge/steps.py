@@ -83,6 +83,7 @@ class Context:
     bench_max_ratio: float = 3.0
     # Why benchmarks are never run for this job (None: they run when the code passes).
     no_benchmarks_because: UncheckedReason | None = None
+    race_checked: bool = True  # False: the options turned the race runs off
 
 
 @dataclass(frozen=True, slots=True)

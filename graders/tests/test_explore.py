@@ -325,3 +325,51 @@ def test_exploration_is_planned_only_for_submitted_code_that_passed() -> None:
     )
     unbuilt = BuildJudgement(built=False, verdict=Verdict.COMPILE_ERROR, findings=())
     assert plan.exploration(unbuilt, [passed], mode=Mode.SUBMIT, **due) == ()
+
+
+# --- fault switches: race off, one GOMAXPROCS -------------------------------------------------
+
+
+def test_fault_switches_shape_the_exploration() -> None:
+    from graders.judge import plan
+    from graders.judge.build import BuildJudgement
+    from graders.judge.tests import RunOutcome
+    from graders.request import Mode
+    from graders.results import TestResult, TestStatus
+
+    built = BuildJudgement(built=True, verdict=None, findings=())
+    passed = RunOutcome(
+        RunSettings(RunPurpose.PLAIN), tests=(TestResult("TestA", TestStatus.PASS, 0.0, ""),),
+        leak_checked=True, finished_normally=True,
+    )  # fmt: skip
+    due = {"budget_seconds": 3.0, "test_timeout": 20.0, "mode": Mode.SUBMIT}
+    no_race = plan.exploration(built, [passed], race=False, **due)
+    assert no_race and all(not r.race for phase in no_race for r in phase)
+    pinned = plan.exploration(built, [passed], gomaxprocs=1, **due)
+    assert {r.cpus for phase in pinned for r in phase} == {(1,)}
+    assert plan.plain_run(20, 1).cpus == (1,)
+    assert plan.plain_run(20).cpus == ()
+
+
+def test_race_off_leaves_race_free_unchecked_but_never_hides_a_race() -> None:
+    from graders.judge.assemble import _race_check
+    from graders.judge.merge import Check
+    from graders.results import UncheckedReason
+
+    off = context("n")
+    off = replace(off, race_checked=False)
+    assert _race_check(Check(100), off) == Check(None, UncheckedReason.DISABLED)
+    assert _race_check(Check(0), off) == Check(0)  # a race the plain run's crash showed
+    assert _race_check(Check(100), context("n")) == Check(100)
+
+
+@pytest.mark.parametrize("bad", [0, -1, 65, True, "2", 1.5])
+def test_nonsense_gomaxprocs_is_refused(bad: object) -> None:
+    with pytest.raises(InvalidOption, match="gomaxprocs"):
+        GradeOptions(gomaxprocs=bad)  # type: ignore[arg-type]
+
+
+def test_race_switch_must_be_a_bool() -> None:
+    with pytest.raises(InvalidOption, match="race"):
+        GradeOptions(race="no")  # type: ignore[arg-type]
+    assert GradeOptions(race=False, gomaxprocs=1).gomaxprocs == 1

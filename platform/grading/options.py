@@ -2,8 +2,7 @@
 
 The web process never imports the engine: it stores plain overrides on the submission, and
 the worker applies them with dataclasses.replace (`apply`), refusing any name GradeOptions
-does not have. The exploration budget (many repeated runs) maps to `race_count` until the
-engine grows a dedicated field."""
+does not have."""
 
 from __future__ import annotations
 
@@ -13,28 +12,34 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from graders import GradeOptions
 
-MANY_RUNS = 50  # repetitions under -race when "many runs" is on (the problem's default is ~4)
+# Schedule exploration's budget when "many runs" is on (a bank item's default is 3 s): every
+# test repeated in fresh rounds under GOMAXPROCS 1-8, plain and race builds, for this long.
+MANY_RUNS_SECONDS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
 class FaultSwitches:
     gomaxprocs_1: bool = False  # every run with one P: schedules that hide or show a bug
-    many_runs: bool = False  # the race detector gets many more repetitions
+    many_runs: bool = False  # a long schedule exploration (Submit's full recipe)
+    race_off: bool = False  # no race detector: the code's speed and behaviour without it
 
     @classmethod
     def from_post(cls, data: Any) -> FaultSwitches:
+        def on(name: str) -> bool:
+            return str(data.get(name, "")).lower() in {"1", "true", "on"}
+
         return cls(
-            gomaxprocs_1=str(data.get("gomaxprocs_1", "")).lower() in {"1", "true", "on"},
-            many_runs=str(data.get("many_runs", "")).lower() in {"1", "true", "on"},
+            gomaxprocs_1=on("gomaxprocs_1"), many_runs=on("many_runs"), race_off=on("race_off")
         )
 
     def overrides(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if self.gomaxprocs_1:
-            out["race_cpus"] = [1]
-            out["bench_procs"] = 1
+            out["gomaxprocs"] = 1
         if self.many_runs:
-            out["race_count"] = MANY_RUNS
+            out["explore_seconds"] = MANY_RUNS_SECONDS
+        if self.race_off:
+            out["race"] = False
         return out
 
 

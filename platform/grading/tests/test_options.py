@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from graders import GradeOptions
-from grading.options import MANY_RUNS, FaultSwitches, apply
+from grading.options import MANY_RUNS_SECONDS, FaultSwitches, apply
 
 
 def test_switches_become_engine_options() -> None:
-    switches = FaultSwitches.from_post({"gomaxprocs_1": "on", "many_runs": "1"})
+    switches = FaultSwitches.from_post({"gomaxprocs_1": "on", "many_runs": "1", "race_off": "true"})
     options = apply(GradeOptions(), switches.overrides())
-    assert options.race_cpus == (1,) and options.bench_procs == 1
-    assert options.race_count == MANY_RUNS
+    assert options.gomaxprocs == 1
+    assert options.explore_seconds == MANY_RUNS_SECONDS
+    assert options.race is False
 
 
 def test_no_switch_keeps_every_default() -> None:

@@ -85,7 +85,7 @@ def test_a_run_in_the_session_is_graded_and_ends_in_the_scorecard(
             {"mode": "run", "gomaxprocs_1": "on", "many_runs": "on"},
         )
     switched = Submission.objects.get(interview_run__pk=mine.json()["run"])
-    assert switched.engine_options == {"race_cpus": [1], "bench_procs": 1, "race_count": 50}
+    assert switched.engine_options == {"gomaxprocs": 1, "explore_seconds": 30.0}
     assert switched.status == "done" and switched.verdict == "race"
 
     interviewer_client.post(f"/interviews/{session.pk}/control/", {"runs_disabled": "1"})
@@ -126,7 +126,7 @@ def test_a_run_in_the_session_is_graded_and_ends_in_the_scorecard(
 
     runs = interviewer_client.get(f"/interviews/{session.pk}/replay.json").json()["runs"]
     assert [(r["who"], r["verdict"]) for r in runs] == [("Cleo", "race"), ("ivan", "race")]
-    assert runs[1]["switches"] == ["bench_procs", "race_count", "race_cpus"]
+    assert runs[1]["switches"] == ["explore_seconds", "gomaxprocs"]
 
 
 def test_the_replay_shows_each_edit_in_order(session, interviewer_client) -> None:
