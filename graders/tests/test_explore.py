@@ -302,11 +302,10 @@ def test_the_script_fits_in_one_argument_of_a_command_line() -> None:
     assert len(script.encode()) < 128 * 1024
 
 
-def test_exploration_is_planned_only_for_submitted_code_that_passed() -> None:
-    from graders.judge import plan
+def _built_and_passed():
+    """A build that succeeded and a plain run whose one test passed: exploration is due."""
     from graders.judge.build import BuildJudgement
     from graders.judge.tests import RunOutcome
-    from graders.request import Mode
     from graders.results import TestResult, TestStatus
 
     built = BuildJudgement(built=True, verdict=None, findings=())
@@ -314,6 +313,16 @@ def test_exploration_is_planned_only_for_submitted_code_that_passed() -> None:
         RunSettings(RunPurpose.PLAIN), tests=(TestResult("TestA", TestStatus.PASS, 0.0, ""),),
         leak_checked=True, finished_normally=True,
     )  # fmt: skip
+    return built, passed
+
+
+def test_exploration_is_planned_only_for_submitted_code_that_passed() -> None:
+    from graders.judge import plan
+    from graders.judge.build import BuildJudgement
+    from graders.request import Mode
+    from graders.results import TestResult, TestStatus
+
+    built, passed = _built_and_passed()
     failed = replace(passed, verdict=Verdict.WRONG_ANSWER,
                      tests=(TestResult("TestA", TestStatus.FAIL, 0.0, ""),))  # fmt: skip
     due = {"budget_seconds": 3.0, "test_timeout": 20.0}
@@ -332,16 +341,9 @@ def test_exploration_is_planned_only_for_submitted_code_that_passed() -> None:
 
 def test_fault_switches_shape_the_exploration() -> None:
     from graders.judge import plan
-    from graders.judge.build import BuildJudgement
-    from graders.judge.tests import RunOutcome
     from graders.request import Mode
-    from graders.results import TestResult, TestStatus
 
-    built = BuildJudgement(built=True, verdict=None, findings=())
-    passed = RunOutcome(
-        RunSettings(RunPurpose.PLAIN), tests=(TestResult("TestA", TestStatus.PASS, 0.0, ""),),
-        leak_checked=True, finished_normally=True,
-    )  # fmt: skip
+    built, passed = _built_and_passed()
     due = {"budget_seconds": 3.0, "test_timeout": 20.0, "mode": Mode.SUBMIT}
     no_race = plan.exploration(built, [passed], race=False, **due)
     assert no_race and all(not r.race for phase in no_race for r in phase)

@@ -25,15 +25,6 @@ SCORE_NAMES: tuple[str, ...] = (
     "performance",
     "static",
 )
-SCORE_LABELS = {
-    "correctness": _("Correctness"),
-    "race_free": _("Race-free"),
-    "leak_free": _("Leak-free"),
-    "deadlock_free": _("Deadlock-free"),
-    "performance": _("Performance"),
-    "static": _("Static checks"),
-    "total": _("Total"),
-}
 
 
 def _token() -> str:

@@ -8,7 +8,7 @@ import csv
 import io
 
 from assessments import access
-from assessments.models import SCORE_LABELS, Attempt, ItemWork
+from assessments.models import Attempt, ItemWork
 from assessments.services import close_expired
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from practice.presentation import SCORE_LABELS
 
 from reports import charts, data, similarity
 from reports.pdf import html_to_pdf
