@@ -23,10 +23,8 @@ import asyncio
 import os
 import random
 import signal
-import socket
 import statistics
 import string
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,25 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "platform"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from bench_web import load_average, start_platform, wait_port  # noqa: E402
+
 PREFIX = "bench-interview-"
 RESYNC_SECONDS = 5  # interview.js sets the same resyncInterval
 SETTLE_SECONDS = 60  # after the last key: how long updates may take to arrive
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_port(port: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise SystemExit(f"nothing listens on {port}")
 
 
 class Typist:
@@ -287,40 +271,12 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     interviewer, specs = make_sessions(args.sessions)
-    children = []
-    redis_port, port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}",
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "LOG_LEVEL": "WARNING",
-    }
-    children.append(
-        subprocess.Popen(
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""],
-            stdout=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    )
-    wait_port(redis_port)
-    web = [
-        str(ROOT / ".venv/bin/uvicorn"),
-        "config.asgi:application",
-        "--app-dir",
-        "platform",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]  # one web process, as the figure asks
-    children.append(subprocess.Popen(web, cwd=ROOT, env=env, start_new_session=True))
+    # One web process, as the figure asks.
+    children, redis_port, port = start_platform(log_level="WARNING")
     try:
         wait_port(port)
         print(f"interviews: one uvicorn process, {os.cpu_count()} cores, SQLite, Redis layer")
-        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"load average before: {load_average()}")
         # Each key costs several Redis round trips in series (the group send, then one pop
         # per receiving consumer): on a busy machine their latency bounds the throughput.
         print(f"Redis round trip (PING) {quantiles(redis_round_trips(redis_port))}")
@@ -351,7 +307,7 @@ def main() -> None:
             f"  lost updates: {missing} keys missing, {differ} sessions whose documents "
             f"differ, {unstored} whose stored log differs (all must be 0)"
         )
-        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"load average after: {load_average()}")
     finally:
         for child in reversed(children):  # the web server first, then its Redis
             os.killpg(child.pid, signal.SIGTERM)

@@ -60,6 +60,33 @@ def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def start_platform(*, log_level: str, web_workers: int | None = None) -> tuple[list, int, int]:
+    """A private Redis and the web server exactly as scripts/run.sh starts it (one process
+    unless `web_workers` is given); returns the processes, Redis first, Redis's port and the
+    web port.
+    The caller waits for the port and stops the process groups."""
+    redis_port, port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}",
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "LOG_LEVEL": log_level,
+    }
+    redis = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    wait_port(redis_port)
+    web = [str(ROOT / ".venv/bin/uvicorn"), "config.asgi:application", "--app-dir", "platform",
+           "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+    if web_workers is not None:
+        web += ["--workers", str(web_workers)]
+    web += ["--no-access-log", "--log-level", "warning"]
+    web_process = subprocess.Popen(web, cwd=ROOT, env=env, start_new_session=True)
+    return [redis, web_process], redis_port, port
+
+
 class Run:
     def __init__(self) -> None:
         self.latencies: list[float] = []
@@ -193,39 +220,8 @@ def main() -> None:
     users_per_client = -(-args.requests // per_user)
     users, tokens, sessions = make_users(args.clients * users_per_client)
 
-    children = []
-    redis_port, port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}",
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "LOG_LEVEL": "ERROR",  # not a "Too Many Requests" line per refused request
-    }
-    children.append(
-        subprocess.Popen(
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""],
-            stdout=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    )
-    wait_port(redis_port)
-    # The web server exactly as scripts/run.sh starts it.
-    web = [
-        str(ROOT / ".venv/bin/uvicorn"),
-        "config.asgi:application",
-        "--app-dir",
-        "platform",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(args.web_workers),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
-    children.append(subprocess.Popen(web, cwd=ROOT, env=env, start_new_session=True))
+    # Not a "Too Many Requests" log line per refused request.
+    children, _, port = start_platform(log_level="ERROR", web_workers=args.web_workers)
     try:
         wait_port(port)
         cookie = settings.SESSION_COOKIE_NAME
